@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.Playwright;
+
+namespace HybridSpa.EndToEnd.Tests.Browser;
+
+/// <summary>
+/// Headless Chromium on a throwaway profile, recording what crossed the network, what the console said,
+/// which frames were created and which dialogs opened, so tests assert on all of it.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private static readonly string[] LaunchArguments =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private readonly IPlaywright playwright;
+    private readonly BrowserProfile profile;
+    private readonly ConcurrentQueue<RecordedRequest> requests = new();
+    private readonly ConcurrentQueue<string> console = new();
+    private readonly ConcurrentQueue<string> dialogs = new();
+    private int framesAttached;
+
+    private BrowserSession(IPlaywright playwright, BrowserProfile profile, IBrowserContext context, IPage page)
+    {
+        this.playwright = playwright;
+        this.profile = profile;
+        Context = context;
+        Page = page;
+    }
+
+    /// <summary>The browser context (one persistent profile).</summary>
+    public IBrowserContext Context { get; }
+
+    /// <summary>The page the test drives.</summary>
+    public IPage Page { get; }
+
+    /// <summary>Every request made since launch or the last <see cref="ClearRecording"/>.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => [.. requests];
+
+    /// <summary>Console messages, as "type: text".</summary>
+    public IReadOnlyList<string> ConsoleMessages => [.. console];
+
+    /// <summary>Messages of JavaScript dialogs (alert, confirm, prompt) that opened; each was dismissed.</summary>
+    public IReadOnlyList<string> Dialogs => [.. dialogs];
+
+    /// <summary>Child frames (iframes) created since launch or the last <see cref="ClearRecording"/>.</summary>
+    public int FramesAttached => Volatile.Read(ref framesAttached);
+
+    /// <summary>Console lines that report a Content-Security-Policy violation.</summary>
+    public IReadOnlyList<string> CspViolations =>
+        [.. console.Where(line => line.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))];
+
+    /// <summary>Launches Chromium on a new profile that trusts the given certificate.</summary>
+    public static async Task<BrowserSession> LaunchAsync(BrowserProfile profile)
+    {
+        var playwright = await Playwright.CreateAsync();
+        var context = await playwright.Chromium.LaunchPersistentContextAsync(profile.UserDataDirectory, new()
+        {
+            ExecutablePath = ChromiumPrerequisites.ChromiumExecutable,
+            Headless = true,
+            Args = LaunchArguments,
+            Env = new Dictionary<string, string> { ["HOME"] = profile.Home },
+        });
+        var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
+        var session = new BrowserSession(playwright, profile, context, page);
+        context.Request += (_, request) => session.requests.Enqueue(
+            new RecordedRequest(request.Method, new Uri(request.Url), request.ResourceType, request.PostData));
+        page.Console += (_, message) => session.console.Enqueue($"{message.Type}: {message.Text}");
+        page.FrameAttached += (_, _) => Interlocked.Increment(ref session.framesAttached);
+        page.Dialog += async (_, dialog) =>
+        {
+            session.dialogs.Enqueue(dialog.Message);
+            await dialog.DismissAsync();
+        };
+        return session;
+    }
+
+    /// <summary>Forgets the requests and frames recorded so far.</summary>
+    public void ClearRecording()
+    {
+        requests.Clear();
+        Interlocked.Exchange(ref framesAttached, 0);
+    }
+
+    /// <summary>
+    /// Runs a test body; if it throws, writes a screenshot and the console log next to the test results, then rethrows.
+    /// </summary>
+    public async Task RunAsync(Func<Task> body, [CallerMemberName] string testName = "")
+    {
+        try
+        {
+            await body();
+        }
+        catch
+        {
+            await SaveFailureArtifactsAsync(testName);
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await Context.CloseAsync();
+        playwright.Dispose();
+        profile.Dispose();
+    }
+
+    private async Task SaveFailureArtifactsAsync(string testName)
+    {
+        var directory = Path.Combine(TestArtifacts.Directory, testName);
+        Directory.CreateDirectory(directory);
+        try
+        {
+            await Page.ScreenshotAsync(new() { Path = Path.Combine(directory, "screenshot.png"), FullPage = true });
+        }
+        catch (PlaywrightException)
+        {
+            // The page may be gone (crashed or closed); the logs below still help.
+        }
+
+        await File.WriteAllLinesAsync(Path.Combine(directory, "console.log"), ConsoleMessages);
+        await File.WriteAllLinesAsync(Path.Combine(directory, "requests.log"), Requests.Select(r => $"{r.Method} {r.Url} ({r.ResourceType})"));
+    }
+}
