@@ -1,0 +1,19 @@
+import type { AccountInfo, AuthenticationResult, IPublicClientApplication } from "@azure/msal-browser";
+import { SILENT_CACHE_LOOKUP_POLICY } from "../authConfig";
+
+/**
+ * acquireTokenSilent as this app always calls it: cache, then the SPA refresh token, and never the
+ * hidden iframe (so blocked third-party cookies cannot break renewal; an expired refresh token
+ * surfaces as an error the error → action table handles).
+ */
+export function acquireTokenSilently(
+  instance: IPublicClientApplication,
+  account: AccountInfo,
+  scopes: readonly string[],
+): Promise<AuthenticationResult> {
+  return instance.acquireTokenSilent({
+    account,
+    scopes: [...scopes],
+    cacheLookupPolicy: SILENT_CACHE_LOOKUP_POLICY,
+  });
+}

@@ -1,0 +1,54 @@
+import {
+  BrowserCacheLocation,
+  CacheLookupPolicy,
+  LogLevel,
+  type Configuration,
+} from "@azure/msal-browser";
+import type { Bootstrap } from "./bootstrap/bootstrapConfig";
+
+/**
+ * The one place the SPA turns the server's bootstrap data into MSAL configuration.
+ * Authority metadata and known authorities come from the server, so MSAL.js makes no discovery
+ * request; no option here makes MSAL create a hidden iframe or use a platform broker.
+ */
+export function createMsalConfiguration(bootstrap: Bootstrap): Configuration {
+  return {
+    auth: {
+      clientId: bootstrap.clientId,
+      authority: bootstrap.authority,
+      knownAuthorities: [...bootstrap.knownAuthorities],
+      ...(bootstrap.authorityMetadata === null ? {} : { authorityMetadata: bootstrap.authorityMetadata }),
+      redirectUri: bootstrap.redirectUri,
+      postLogoutRedirectUri: bootstrap.redirectUri,
+    },
+    cache: {
+      cacheLocation: BrowserCacheLocation.SessionStorage,
+    },
+    system: {
+      allowPlatformBroker: false,
+      loggerOptions: {
+        logLevel: LogLevel.Warning,
+        piiLoggingEnabled: false,
+        loggerCallback: (level, message, containsPii) => {
+          if (containsPii) {
+            return;
+          }
+          if (level === LogLevel.Error) {
+            console.error(message);
+          } else if (level === LogLevel.Warning) {
+            console.warn(message);
+          }
+        },
+      },
+    },
+  };
+}
+
+/**
+ * Every acquireTokenSilent uses this policy: cached access token, then the refresh token, never the
+ * hidden-iframe fallback that the Default policy tries once the refresh token has expired.
+ */
+export const SILENT_CACHE_LOOKUP_POLICY = CacheLookupPolicy.AccessTokenAndRefreshToken;
+
+/** Same-page redirect URI: after loginRedirect, stay on the page that handles the response. */
+export const HANDLE_REDIRECT_OPTIONS = { navigateToLoginRequestUrl: false } as const;

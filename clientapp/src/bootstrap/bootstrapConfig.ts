@@ -1,0 +1,187 @@
+/** The id of the `<script type="application/json">` element the server renders (docs/architecture.md). */
+export const BOOTSTRAP_ELEMENT_ID = "hybridspa-bootstrap";
+
+/** Where the server's sign-out endpoint is and the antiforgery field it expects. */
+export interface SignOutConfig {
+  readonly url: string;
+  readonly antiforgeryField: string;
+  readonly antiforgeryToken: string;
+}
+
+/** Everything the SPA learns from the server-rendered page: the bootstrap contract of docs/architecture.md. */
+export interface Bootstrap {
+  readonly clientId: string;
+  readonly authority: string;
+  readonly knownAuthorities: readonly string[];
+  /** The discovery document as a JSON string, so MSAL.js makes no discovery request. */
+  readonly authorityMetadata: string | null;
+  readonly redirectUri: string;
+  readonly scopes: readonly string[];
+  readonly graphBaseUrl: string;
+  /** The single-use hybrid SPA code; present on the first render after sign-in only. */
+  readonly spaCode: string | null;
+  readonly loginHint: string | null;
+  readonly sid: string | null;
+  /** True when the server could not get a SPA code (e.g. AADSTS9000512): sign in with loginRedirect. */
+  readonly bootstrapByRedirect: boolean;
+  /** Same-origin URL of the top-level prompt=none round trip that returns with a new SPA code. */
+  readonly freshSpaCodeUrl: string;
+  readonly signOut: SignOutConfig;
+}
+
+/** The page's bootstrap data is missing or malformed; the message says which field and why. */
+export class BootstrapError extends Error {
+  override readonly name = "BootstrapError";
+  constructor(readonly problems: readonly string[]) {
+    super(`The page's bootstrap data is invalid: ${problems.join("; ")}.`);
+  }
+}
+
+/** Finds the bootstrap element in the page, parses its JSON and validates it. */
+export function readBootstrap(doc: Document, pageOrigin: string): Bootstrap {
+  const element = doc.getElementById(BOOTSTRAP_ELEMENT_ID);
+  if (element === null) {
+    throw new BootstrapError([`the element #${BOOTSTRAP_ELEMENT_ID} is missing`]);
+  }
+  if (!(element instanceof HTMLScriptElement) || element.type !== "application/json") {
+    throw new BootstrapError([`#${BOOTSTRAP_ELEMENT_ID} must be a <script type="application/json"> element`]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(element.textContent);
+  } catch {
+    throw new BootstrapError([`#${BOOTSTRAP_ELEMENT_ID} does not contain valid JSON`]);
+  }
+  return parseBootstrap(json, pageOrigin);
+}
+
+/**
+ * Validates untrusted JSON against the bootstrap contract. Every field is checked for presence and
+ * type, all problems are reported at once, and URLs the SPA navigates or posts to must be same-origin.
+ */
+export function parseBootstrap(json: unknown, pageOrigin: string): Bootstrap {
+  if (!isRecord(json)) {
+    throw new BootstrapError(["the bootstrap data must be a JSON object"]);
+  }
+  const fields = new FieldReader(json, "");
+  const signOutFields = fields.object("signOut");
+  const bootstrap: Bootstrap = {
+    clientId: fields.string("clientId"),
+    authority: fields.httpsUrl("authority"),
+    knownAuthorities: fields.stringArray("knownAuthorities", { allowEmpty: true }),
+    authorityMetadata: fields.nullableString("authorityMetadata"),
+    redirectUri: fields.httpsUrl("redirectUri"),
+    scopes: fields.stringArray("scopes", { allowEmpty: false }),
+    graphBaseUrl: fields.httpsUrl("graphBaseUrl"),
+    spaCode: fields.nullableString("spaCode"),
+    loginHint: fields.nullableString("loginHint"),
+    sid: fields.nullableString("sid"),
+    bootstrapByRedirect: fields.boolean("bootstrapByRedirect"),
+    freshSpaCodeUrl: fields.sameOriginUrl("freshSpaCodeUrl", pageOrigin),
+    signOut: {
+      url: signOutFields.sameOriginUrl("url", pageOrigin),
+      antiforgeryField: signOutFields.string("antiforgeryField"),
+      antiforgeryToken: signOutFields.string("antiforgeryToken"),
+    },
+  };
+  const problems = [...fields.problems, ...signOutFields.problems];
+  if (problems.length > 0) {
+    throw new BootstrapError(problems);
+  }
+  return bootstrap;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Reads typed fields from one JSON object, collecting a problem (and a placeholder) for each bad one. */
+class FieldReader {
+  readonly problems: string[] = [];
+
+  constructor(
+    private readonly source: Record<string, unknown>,
+    private readonly prefix: string,
+  ) {}
+
+  string(name: string): string {
+    const value = this.source[name];
+    if (typeof value === "string" && value.length > 0) {
+      return value;
+    }
+    return this.fail(name, "must be a non-empty string", "");
+  }
+
+  nullableString(name: string): string | null {
+    const value = this.source[name];
+    if (value === null || (typeof value === "string" && value.length > 0)) {
+      return value;
+    }
+    return this.fail(name, "must be a non-empty string or null", null);
+  }
+
+  boolean(name: string): boolean {
+    const value = this.source[name];
+    return typeof value === "boolean" ? value : this.fail(name, "must be true or false", false);
+  }
+
+  stringArray(name: string, { allowEmpty }: { allowEmpty: boolean }): string[] {
+    const value = this.source[name];
+    if (
+      Array.isArray(value) &&
+      (allowEmpty || value.length > 0) &&
+      value.every((item): item is string => typeof item === "string" && item.length > 0)
+    ) {
+      return value;
+    }
+    const expected = allowEmpty ? "an array of strings" : "a non-empty array of strings";
+    return this.fail(name, `must be ${expected}`, []);
+  }
+
+  httpsUrl(name: string): string {
+    const value = this.string(name);
+    if (value !== "" && tryParseUrl(value)?.protocol !== "https:") {
+      return this.fail(name, "must be an absolute https URL", "");
+    }
+    return value;
+  }
+
+  /** A path on this origin ("/account/spa-code") or an absolute URL with the page's origin. */
+  sameOriginUrl(name: string, pageOrigin: string): string {
+    const value = this.string(name);
+    if (value !== "" && !isSameOrigin(value, pageOrigin)) {
+      return this.fail(name, "must be a URL on this site", "");
+    }
+    return value;
+  }
+
+  object(name: string): FieldReader {
+    const value = this.source[name];
+    if (isRecord(value)) {
+      return new FieldReader(value, `${this.prefix}${name}.`);
+    }
+    this.fail(name, "must be an object", undefined);
+    return new FieldReader({}, `${this.prefix}${name}.`);
+  }
+
+  private fail<T>(name: string, expectation: string, placeholder: T): T {
+    this.problems.push(`"${this.prefix}${name}" ${expectation}`);
+    return placeholder;
+  }
+}
+
+function isSameOrigin(url: string, pageOrigin: string): boolean {
+  if (url.startsWith("//") || url.startsWith("/\\")) {
+    return false;
+  }
+  const resolved = tryParseUrl(url, pageOrigin);
+  return resolved !== null && resolved.origin === pageOrigin;
+}
+
+function tryParseUrl(url: string, base?: string): URL | null {
+  try {
+    return new URL(url, base);
+  } catch {
+    return null;
+  }
+}

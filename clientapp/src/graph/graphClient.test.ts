@@ -1,0 +1,109 @@
+import { CacheLookupPolicy } from "@azure/msal-browser";
+import { describe, expect, it } from "vitest";
+import { aFakeMsal, aGraphFetch, aGraphUser, anAccount, aTokenResult } from "../test/fakes";
+import { createGraphClient, GraphError } from "./graphClient";
+
+function aClient(fetch: typeof globalThis.fetch, graphBaseUrl = "https://login.dev.localhost:5443/v1.0") {
+  const msal = aFakeMsal([anAccount()]);
+  const client = createGraphClient({ instance: msal, account: anAccount(), scopes: ["User.Read"], graphBaseUrl, fetch });
+  return { msal, client };
+}
+
+describe("the Graph client", () => {
+  it("asks acquireTokenSilent for a token on every call and sends it as the bearer", async () => {
+    const fetch = aGraphFetch();
+    const { msal, client } = aClient(fetch);
+    msal.acquireTokenSilent
+      .mockResolvedValueOnce(aTokenResult({ accessToken: "first-token" }))
+      .mockResolvedValueOnce(aTokenResult({ accessToken: "second-token" }));
+
+    await client.getMe();
+    await client.getMyPhoto();
+
+    expect(msal.acquireTokenSilent).toHaveBeenCalledTimes(2);
+    expect(msal.acquireTokenSilent).toHaveBeenCalledWith({
+      account: anAccount(),
+      scopes: ["User.Read"],
+      cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken,
+    });
+    expect(fetch).toHaveBeenNthCalledWith(1, "https://login.dev.localhost:5443/v1.0/me", {
+      headers: { Authorization: "Bearer first-token" },
+    });
+    expect(fetch).toHaveBeenNthCalledWith(2, "https://login.dev.localhost:5443/v1.0/me/photo/$value", {
+      headers: { Authorization: "Bearer second-token" },
+    });
+  });
+
+  it("joins the base URL without doubling the slash", async () => {
+    const fetch = aGraphFetch();
+    const { client } = aClient(fetch, "https://graph.microsoft.com/v1.0/");
+
+    await client.getMe();
+
+    expect(fetch).toHaveBeenCalledWith("https://graph.microsoft.com/v1.0/me", expect.anything());
+  });
+
+  it("returns the typed /me profile, nulls preserved", async () => {
+    const { client } = aClient(aGraphFetch({ me: aGraphUser({ jobTitle: null, businessPhones: [] }) }));
+
+    expect(await client.getMe()).toEqual({
+      id: "87d349ed-44d7-43e1-9a83-5f2406dee5bd",
+      displayName: "Adele Vance",
+      givenName: "Adele",
+      surname: "Vance",
+      jobTitle: null,
+      mail: "AdeleV@contoso.com",
+      userPrincipalName: "AdeleV@contoso.com",
+      officeLocation: "18/2111",
+      mobilePhone: "+1 425 555 0109",
+      businessPhones: [],
+      preferredLanguage: "en-US",
+    });
+  });
+
+  it("returns the photo bytes", async () => {
+    const { client } = aClient(aGraphFetch({ photo: "png-bytes" }));
+
+    expect(await (await client.getMyPhoto())?.text()).toBe("png-bytes");
+  });
+
+  it("returns no photo when Graph answers 404", async () => {
+    const { client } = aClient(aGraphFetch({ photo: null }));
+
+    expect(await client.getMyPhoto()).toBeNull();
+  });
+
+  it("turns Graph's error envelope into a GraphError with its code and message", async () => {
+    const { client } = aClient(
+      aGraphFetch({
+        meStatus: 401,
+        meBody: { error: { code: "InvalidAuthenticationToken", message: "Access token has expired or is not yet valid." } },
+      }),
+    );
+
+    const error = await client.getMe().catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(GraphError);
+    expect(error).toMatchObject({
+      status: 401,
+      code: "InvalidAuthenticationToken",
+      message: "Access token has expired or is not yet valid.",
+    });
+  });
+
+  it("describes a non-JSON error by its status", async () => {
+    const fetch = async () => new Response("<html>bad gateway</html>", { status: 502, statusText: "Bad Gateway" });
+    const { client } = aClient(fetch);
+
+    await expect(client.getMe()).rejects.toMatchObject({ status: 502, code: "HTTP 502" });
+  });
+
+  it("does not call Graph when no token can be had", async () => {
+    const fetch = aGraphFetch();
+    const { msal, client } = aClient(fetch);
+    msal.acquireTokenSilent.mockRejectedValue(new Error("no token"));
+
+    await expect(client.getMe()).rejects.toThrow("no token");
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});

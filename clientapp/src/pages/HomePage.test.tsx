@@ -1,0 +1,193 @@
+import { StrictMode } from "react";
+import { CacheLookupPolicy, InteractionRequiredAuthError, ServerError } from "@azure/msal-browser";
+import { act, render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { App } from "../App";
+import { browserNavigation } from "../auth/browserNavigation";
+import { recordFreshSpaCodeAttempt } from "../auth/freshSpaCodeGuard";
+import type { Bootstrap } from "../bootstrap/bootstrapConfig";
+import { aBootstrap, aFakeMsal, aGraphFetch, anAccount, aTokenResult } from "../test/fakes";
+
+const CORRELATION_ID = "5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+let codeCounter = 0;
+/** Each test redeems its own code: redemption is guarded per code for the page's lifetime. */
+const aFreshSpaCode = () => `spa-code-${++codeCounter}`;
+
+function renderApp(instance: ReturnType<typeof aFakeMsal>, bootstrap: Bootstrap) {
+  return render(
+    <StrictMode>
+      <App instance={instance} bootstrap={bootstrap} initialTimeline={[]} />
+    </StrictMode>,
+  );
+}
+
+function spentGrant(aadsts: string): ServerError {
+  return new ServerError("invalid_grant", CORRELATION_ID, `AADSTS${aadsts}: spent.`, "", aadsts, 400);
+}
+
+describe("token bootstrap", () => {
+  let assign: ReturnType<typeof vi.spyOn>;
+
+  beforeEach(() => {
+    vi.stubGlobal("fetch", aGraphFetch());
+    assign = vi.spyOn(browserNavigation, "assign").mockImplementation(() => {});
+  });
+
+  it("redeems the SPA code exactly once under StrictMode and makes its account active", async () => {
+    const msal = aFakeMsal();
+    const code = aFreshSpaCode();
+
+    renderApp(msal, aBootstrap({ spaCode: code }));
+
+    expect(await screen.findByText("Adele Vance", { selector: "h2" })).toBeInTheDocument();
+    expect(msal.acquireTokenByCode).toHaveBeenCalledTimes(1);
+    expect(msal.acquireTokenByCode).toHaveBeenCalledWith({ code, scopes: ["User.Read"] });
+    expect(msal.setActiveAccount).toHaveBeenCalledWith(anAccount());
+    expect(msal.ssoSilent).not.toHaveBeenCalled();
+  });
+
+  it("says the token came from the SPA code in one request", async () => {
+    renderApp(aFakeMsal(), aBootstrap({ spaCode: aFreshSpaCode() }));
+
+    expect(await screen.findByText("SPA code, 1 request to the identity provider.")).toBeInTheDocument();
+    expect(screen.getByRole("listitem")).toHaveTextContent(/SPA code · 1 request · \d+ ms/);
+  });
+
+  it("renews silently for the cached account without a code, never with an iframe-capable policy", async () => {
+    const account = anAccount();
+    const msal = aFakeMsal([account]);
+
+    renderApp(msal, aBootstrap());
+
+    expect(await screen.findByText("Cache, no request to the identity provider.")).toBeInTheDocument();
+    expect(msal.acquireTokenByCode).not.toHaveBeenCalled();
+    expect(msal.acquireTokenSilent).toHaveBeenCalledWith({
+      account,
+      scopes: ["User.Read"],
+      cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken,
+    });
+  });
+
+  it("reports a refresh-token renewal as one request", async () => {
+    const msal = aFakeMsal([anAccount()]);
+    msal.acquireTokenSilent.mockResolvedValue(aTokenResult({ fromCache: false }));
+
+    renderApp(msal, aBootstrap());
+
+    expect(await screen.findByText("Refresh token, 1 request to the identity provider.")).toBeInTheDocument();
+  });
+
+  it("signs in with loginRedirect and the login hint when there is no code and no cached account", async () => {
+    const msal = aFakeMsal([]);
+
+    renderApp(msal, aBootstrap());
+
+    await waitFor(() => expect(msal.loginRedirect).toHaveBeenCalledWith({ scopes: ["User.Read"], loginHint: "opaque-login-hint" }));
+    expect(screen.getByRole("status")).toHaveTextContent("Signing you in again…");
+  });
+
+  it("signs in with loginRedirect when the server could not get a SPA code (bootstrapByRedirect)", async () => {
+    const msal = aFakeMsal([]);
+
+    renderApp(msal, aBootstrap({ bootstrapByRedirect: true, loginHint: null }));
+
+    await waitFor(() => expect(msal.loginRedirect).toHaveBeenCalledWith({ scopes: ["User.Read"] }));
+  });
+
+  describe("when redemption or renewal fails", () => {
+    it("interaction required → loginRedirect with the login hint so the same user returns", async () => {
+      const msal = aFakeMsal();
+      msal.acquireTokenByCode.mockRejectedValue(
+        new InteractionRequiredAuthError("invalid_grant", CORRELATION_ID, "AADSTS65001: consent", "consent_required"),
+      );
+
+      renderApp(msal, aBootstrap({ spaCode: aFreshSpaCode() }));
+
+      await waitFor(() =>
+        expect(msal.loginRedirect).toHaveBeenCalledWith({ scopes: ["User.Read"], loginHint: "opaque-login-hint" }),
+      );
+      expect(msal.loginRedirect).toHaveBeenCalledTimes(1);
+      expect(assign).not.toHaveBeenCalled();
+    });
+
+    it("AADSTS54005 (code already redeemed) → top-level navigation to the fresh-SPA-code endpoint", async () => {
+      const msal = aFakeMsal();
+      msal.acquireTokenByCode.mockRejectedValue(spentGrant("54005"));
+
+      renderApp(msal, aBootstrap({ spaCode: aFreshSpaCode() }));
+
+      await waitFor(() => expect(assign).toHaveBeenCalledWith("/account/spa-code"));
+      expect(assign).toHaveBeenCalledTimes(1);
+      expect(msal.loginRedirect).not.toHaveBeenCalled();
+      expect(screen.getByRole("status")).toHaveTextContent("Renewing your session with the server…");
+    });
+
+    it("AADSTS700084 (SPA refresh token past 24 h) → top-level navigation to the fresh-SPA-code endpoint", async () => {
+      const msal = aFakeMsal([anAccount()]);
+      msal.acquireTokenSilent.mockRejectedValue(spentGrant("700084"));
+
+      renderApp(msal, aBootstrap());
+
+      await waitFor(() => expect(assign).toHaveBeenCalledWith("/account/spa-code"));
+      expect(document.querySelector("iframe")).toBeNull();
+    });
+
+    it("a spent grant right after an automatic trip → error screen instead of a loop", async () => {
+      recordFreshSpaCodeAttempt(sessionStorage, Date.now());
+      const msal = aFakeMsal([anAccount()]);
+      msal.acquireTokenSilent.mockRejectedValue(spentGrant("700084"));
+
+      renderApp(msal, aBootstrap());
+
+      expect(await screen.findByRole("alert")).toHaveTextContent("AADSTS700084");
+      expect(assign).not.toHaveBeenCalled();
+    });
+
+    it("any other error → error screen with the AADSTS code, correlation id and a Retry that renews silently", async () => {
+      const msal = aFakeMsal();
+      msal.acquireTokenByCode.mockRejectedValue(
+        new ServerError("invalid_request", CORRELATION_ID, "AADSTS9002326: Cross-origin token redemption…", "", "9002326", 400),
+      );
+
+      renderApp(msal, aBootstrap({ spaCode: aFreshSpaCode() }));
+
+      const alert = await screen.findByRole("alert");
+      expect(alert).toHaveTextContent("AADSTS9002326");
+      expect(alert).toHaveTextContent(CORRELATION_ID);
+      expect(alert).toHaveTextContent("Cross-origin token redemption…");
+
+      msal.getAllAccounts.mockReturnValue([anAccount()]);
+      await userEvent.click(screen.getByRole("button", { name: "Retry" }));
+
+      expect(await screen.findByText("Cache, no request to the identity provider.")).toBeInTheDocument();
+      expect(msal.acquireTokenByCode).toHaveBeenCalledTimes(1);
+      expect(msal.acquireTokenSilent).toHaveBeenCalled();
+    });
+
+    it("a failing loginRedirect → error screen, not a blank page", async () => {
+      const msal = aFakeMsal([]);
+      msal.loginRedirect.mockRejectedValue(new ServerError("interaction_in_progress", CORRELATION_ID, "Interaction is in progress."));
+
+      renderApp(msal, aBootstrap());
+
+      expect(await screen.findByRole("alert")).toHaveTextContent("Interaction is in progress.");
+    });
+  });
+
+  it("shows a loading state while the token is being acquired", async () => {
+    const msal = aFakeMsal();
+    let finish: () => void = () => {};
+    msal.acquireTokenByCode.mockReturnValue(
+      new Promise((resolve) => {
+        finish = () => resolve(aTokenResult());
+      }),
+    );
+
+    renderApp(msal, aBootstrap({ spaCode: aFreshSpaCode() }));
+
+    expect(screen.getByRole("status")).toHaveTextContent("Getting an access token…");
+    await act(async () => finish());
+    expect(await screen.findByText("Adele Vance", { selector: "h2" })).toBeInTheDocument();
+  });
+});

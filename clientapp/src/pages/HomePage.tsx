@@ -1,0 +1,47 @@
+import { useMemo } from "react";
+import type { AccountInfo } from "@azure/msal-browser";
+import { useMsal } from "@azure/msal-react";
+import type { TimelineStep } from "../auth/tokenTimeline";
+import { useBootstrapToken } from "../auth/useBootstrapToken";
+import { useBootstrap } from "../bootstrap/BootstrapContext";
+import { createGraphClient } from "../graph/graphClient";
+import { ErrorScreen } from "../ui-components/ErrorScreen";
+import { Loading } from "../ui-components/Loading";
+import { ProfileCard } from "../ui-components/ProfileCard";
+import { TokenTimeline } from "../ui-components/TokenTimeline";
+
+/** The signed-in home page: gets the first token, then shows the Graph profile and how the token was obtained. */
+export function HomePage({ initialTimeline }: { initialTimeline: readonly TimelineStep[] }) {
+  const bootstrap = useBootstrap();
+  const { state, retry } = useBootstrapToken(bootstrap, initialTimeline);
+
+  switch (state.status) {
+    case "acquiring":
+      return <Loading message="Getting an access token…" />;
+    case "redirecting":
+      return (
+        <Loading
+          message={state.destination === "sign-in" ? "Signing you in again…" : "Renewing your session with the server…"}
+        />
+      );
+    case "error":
+      return <ErrorScreen title="Sign-in could not be completed" details={state.details} onRetry={retry} />;
+    case "ready":
+      return (
+        <div className="home">
+          <SignedInProfile account={state.account} />
+          <TokenTimeline steps={state.timeline} />
+        </div>
+      );
+  }
+}
+
+function SignedInProfile({ account }: { account: AccountInfo }) {
+  const { instance } = useMsal();
+  const { scopes, graphBaseUrl } = useBootstrap();
+  const graph = useMemo(
+    () => createGraphClient({ instance, account, scopes, graphBaseUrl }),
+    [instance, account, scopes, graphBaseUrl],
+  );
+  return <ProfileCard graph={graph} />;
+}

@@ -1,0 +1,121 @@
+import { act, screen } from "@testing-library/react";
+import type { Configuration } from "@azure/msal-browser";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { BOOTSTRAP_ELEMENT_ID } from "./bootstrap/bootstrapConfig";
+import { startApp } from "./startApp";
+import { aBootstrap, aFakeMsal, aGraphFetch, anAccount, aTokenResult, PAGE_ORIGIN } from "./test/fakes";
+
+const HOSTILE = "</script><img src=x onerror=alert(1)>";
+
+/** The page as the Razor view renders it: the JSON escaped so </script> stays inert, and #root. */
+function renderServerPage(json: string) {
+  document.body.innerHTML = `<script type="application/json" id="${BOOTSTRAP_ELEMENT_ID}">${json}</script><div id="root"></div>`;
+}
+
+function serverEncoded(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&']/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
+}
+
+describe("startApp", () => {
+  beforeEach(() => {
+    vi.stubGlobal("fetch", aGraphFetch());
+  });
+
+  afterEach(() => {
+    document.body.innerHTML = "";
+  });
+
+  it("creates MSAL from the bootstrap data with no discovery, sessionStorage and no broker", async () => {
+    renderServerPage(serverEncoded(aBootstrap({ spaCode: "start-app-code" })));
+    const msal = aFakeMsal();
+    let configuration: Configuration | undefined;
+
+    await act(() =>
+      startApp(document, (config) => {
+        configuration = config;
+        return msal;
+      }),
+    );
+
+    expect(configuration).toMatchObject({
+      auth: {
+        clientId: aBootstrap().clientId,
+        authority: aBootstrap().authority,
+        knownAuthorities: ["login.dev.localhost:5443"],
+        authorityMetadata: aBootstrap().authorityMetadata,
+        redirectUri: "https://localhost:5001/",
+        postLogoutRedirectUri: "https://localhost:5001/",
+      },
+      cache: { cacheLocation: "sessionStorage" },
+      system: { allowPlatformBroker: false },
+    });
+    // MsalProvider calls initialize and handleRedirectPromise again; MSAL returns the first call's result.
+    expect(msal.initialize).toHaveBeenCalled();
+    expect(msal.handleRedirectPromise).toHaveBeenNthCalledWith(1, { navigateToLoginRequestUrl: false });
+    expect(msal.initialize.mock.invocationCallOrder[0]).toBeLessThan(msal.acquireTokenByCode.mock.invocationCallOrder[0] ?? 0);
+    expect(await screen.findByText("SPA code, 1 request to the identity provider.")).toBeInTheDocument();
+  });
+
+  it("on return from loginRedirect, sets the account active and starts the timeline with the redirect", async () => {
+    renderServerPage(serverEncoded(aBootstrap()));
+    const msal = aFakeMsal([anAccount()]);
+    msal.handleRedirectPromise.mockResolvedValue(aTokenResult());
+
+    await act(() => startApp(document, () => msal));
+
+    expect(msal.setActiveAccount).toHaveBeenCalledWith(anAccount());
+    expect(await screen.findByText("Redirect sign-in, 1 request to the identity provider.")).toBeInTheDocument();
+  });
+
+  it("shows an error screen, and creates no MSAL, when the bootstrap JSON is malformed", async () => {
+    renderServerPage('{"clientId": "c2b7e3a9", ');
+    const createInstance = vi.fn(() => aFakeMsal());
+
+    await act(() => startApp(document, createInstance));
+
+    expect(screen.getByRole("alert")).toHaveTextContent("does not contain valid JSON");
+    expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
+    expect(createInstance).not.toHaveBeenCalled();
+  });
+
+  it("shows which field is wrong when the bootstrap JSON breaks the contract", async () => {
+    renderServerPage(serverEncoded({ ...aBootstrap(), clientId: 7 }));
+
+    await act(() => startApp(document, () => aFakeMsal()));
+
+    expect(screen.getByRole("alert")).toHaveTextContent('"clientId" must be a non-empty string');
+  });
+
+  it("renders hostile bootstrap strings as data only: no element is injected", async () => {
+    renderServerPage(
+      serverEncoded({
+        ...aBootstrap({ loginHint: HOSTILE, sid: HOSTILE }),
+        signOut: { ...aBootstrap().signOut, antiforgeryToken: HOSTILE },
+      }),
+    );
+    const hostileAccount = anAccount({ name: HOSTILE });
+    const msal = aFakeMsal([hostileAccount]);
+    msal.acquireTokenSilent.mockResolvedValue(aTokenResult({ account: hostileAccount, fromCache: true }));
+
+    await act(() => startApp(document, () => msal));
+
+    expect(await screen.findByText(HOSTILE, { selector: ".signed-in-as" })).toBeInTheDocument();
+    expect(document.querySelectorAll("img")).toHaveLength(1);
+    expect(document.querySelector("img")).toHaveAttribute("alt", "Photo of Adele Vance");
+    expect(document.querySelectorAll("script")).toHaveLength(1);
+  });
+
+  it("shows the initialization failure instead of a blank page", async () => {
+    renderServerPage(serverEncoded(aBootstrap()));
+    const msal = aFakeMsal();
+    msal.initialize.mockRejectedValue(new Error("crypto unavailable"));
+
+    await act(() => startApp(document, () => msal));
+
+    expect(screen.getByRole("alert")).toHaveTextContent("crypto unavailable");
+  });
+});
+
+it("uses the page's origin to validate same-site URLs", () => {
+  expect(window.location.origin).toBe(PAGE_ORIGIN);
+});

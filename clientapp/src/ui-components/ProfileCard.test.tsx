@@ -1,0 +1,82 @@
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it, vi } from "vitest";
+import { createGraphClient } from "../graph/graphClient";
+import { aFakeMsal, aGraphFetch, aGraphUser, anAccount } from "../test/fakes";
+import { ProfileCard } from "./ProfileCard";
+
+function renderProfile(fetch: typeof globalThis.fetch) {
+  const graph = createGraphClient({
+    instance: aFakeMsal([anAccount()]),
+    account: anAccount(),
+    scopes: ["User.Read"],
+    graphBaseUrl: "https://login.dev.localhost:5443/v1.0",
+    fetch,
+  });
+  return render(<ProfileCard graph={graph} />);
+}
+
+describe("ProfileCard", () => {
+  it("shows a loading state, then the /me fields", async () => {
+    renderProfile(aGraphFetch());
+
+    expect(screen.getByRole("status")).toHaveTextContent("Loading your profile");
+    expect(await screen.findByRole("heading", { name: "Adele Vance" })).toBeInTheDocument();
+    for (const text of ["Retail Manager", "18/2111", "+1 425 555 0109", "en-US", "87d349ed-44d7-43e1-9a83-5f2406dee5bd"]) {
+      expect(screen.getAllByText(text).length).toBeGreaterThan(0);
+    }
+    expect(screen.getAllByText("AdeleV@contoso.com")).toHaveLength(2);
+  });
+
+  it("shows the photo from /me/photo/$value through an object URL", async () => {
+    renderProfile(aGraphFetch({ photo: "png-bytes" }));
+
+    const photo = await screen.findByRole("img", { name: "Photo of Adele Vance" });
+    expect(photo).toHaveAttribute("src", "blob:http://localhost:3000/photo");
+    expect(URL.createObjectURL).toHaveBeenCalledTimes(1);
+  });
+
+  it("revokes the object URL when it goes away", async () => {
+    const { unmount } = renderProfile(aGraphFetch());
+    await screen.findByRole("img", { name: "Photo of Adele Vance" });
+
+    unmount();
+
+    expect(URL.revokeObjectURL).toHaveBeenCalledWith("blob:http://localhost:3000/photo");
+  });
+
+  it("shows a placeholder with the initials when Graph has no photo (404)", async () => {
+    renderProfile(aGraphFetch({ photo: null }));
+
+    const placeholder = await screen.findByRole("img", { name: "No photo for Adele Vance" });
+    expect(placeholder).toHaveTextContent("AV");
+    expect(URL.createObjectURL).not.toHaveBeenCalled();
+  });
+
+  it("renders hostile profile strings as text only", async () => {
+    const hostile = "</script><img src=x onerror=alert(1)>";
+    const { container } = renderProfile(aGraphFetch({ me: aGraphUser({ displayName: hostile, jobTitle: hostile }), photo: null }));
+
+    expect(await screen.findByRole("heading", { name: hostile })).toBeInTheDocument();
+    expect(container.querySelector("img")).toBeNull();
+    expect(container.querySelector("script")).toBeNull();
+  });
+
+  it("shows Graph's error code and message with a Retry that calls Graph again", async () => {
+    const fetch = aGraphFetch({
+      meStatus: 401,
+      meBody: { error: { code: "InvalidAuthenticationToken", message: "Access token has expired or is not yet valid." } },
+    });
+    renderProfile(fetch);
+
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("InvalidAuthenticationToken");
+    expect(alert).toHaveTextContent("Access token has expired or is not yet valid.");
+
+    fetch.mockImplementation(aGraphFetch());
+    await userEvent.click(screen.getByRole("button", { name: "Retry" }));
+
+    expect(await screen.findByRole("heading", { name: "Adele Vance" })).toBeInTheDocument();
+    expect(vi.mocked(fetch).mock.calls.length).toBeGreaterThan(2);
+  });
+});

@@ -1,0 +1,22 @@
+import { useState } from "react";
+import { useMsal } from "@azure/msal-react";
+import { signOut } from "../auth/signOut";
+import { useBootstrap } from "../bootstrap/BootstrapContext";
+
+/** Clears MSAL's browser cache, then posts to the server's sign-out with the antiforgery token. */
+export function SignOutButton() {
+  const { instance } = useMsal();
+  const { signOut: config } = useBootstrap();
+  const [signingOut, setSigningOut] = useState(false);
+
+  const onClick = () => {
+    setSigningOut(true);
+    void signOut(instance, config, document);
+  };
+
+  return (
+    <button type="button" className="sign-out" onClick={onClick} disabled={signingOut}>
+      {signingOut ? "Signing out…" : "Sign out"}
+    </button>
+  );
+}
