@@ -60,9 +60,10 @@ public sealed class BrowserSession : IAsyncDisposable
         var context = await playwright.Chromium.LaunchPersistentContextAsync(profile.UserDataDirectory, new()
         {
             ExecutablePath = ChromiumPrerequisites.ChromiumExecutable,
-            Headless = true,
+            Headless = !Headed,
+            SlowMo = Headed ? 250 : 0,
             Args = LaunchArguments,
-            Env = new Dictionary<string, string> { ["HOME"] = profile.Home },
+            Env = HeadedEnvironment(profile.Home),
         });
         var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
         var session = new BrowserSession(playwright, profile, context, page);
@@ -76,6 +77,25 @@ public sealed class BrowserSession : IAsyncDisposable
             await dialog.DismissAsync();
         };
         return session;
+    }
+
+    /// <summary>HYBRIDSPA_E2E_HEADED=1 shows the browser (on a desktop) and slows it down enough to follow.</summary>
+    private static bool Headed => Environment.GetEnvironmentVariable("HYBRIDSPA_E2E_HEADED") == "1";
+
+    private static Dictionary<string, string> HeadedEnvironment(string home)
+    {
+        var environment = new Dictionary<string, string> { ["HOME"] = home };
+        // The profile's HOME hides the desktop session's X authority; pass it on so a headed window can open.
+        if (Environment.GetEnvironmentVariable("XAUTHORITY") is { Length: > 0 } xauthority)
+        {
+            environment["XAUTHORITY"] = xauthority;
+        }
+        else if (Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } realHome)
+        {
+            environment["XAUTHORITY"] = Path.Combine(realHome, ".Xauthority");
+        }
+
+        return environment;
     }
 
     /// <summary>Forgets the requests and frames recorded so far.</summary>
