@@ -1,0 +1,38 @@
+using HybridSpa.Web.Authentication.EntraSignIn;
+using HybridSpa.Web.Authentication.EntraSignIn.Events;
+using HybridSpa.Web.Errors;
+using HybridSpa.Web.HandOff;
+using HybridSpa.Web.TokenAcquisition;
+using Microsoft.AspNetCore.Authentication;
+
+namespace HybridSpa.Web.Authentication;
+
+/// <summary>The app's reactions to sign-in: hand the SPA code to the session, turn failures into the friendly error page.</summary>
+public sealed partial class HybridSpaSignInEvents(SpaCodeStore spaCodeStore, ILogger<HybridSpaSignInEvents> logger) : EntraSignInEvents
+{
+    /// <inheritdoc />
+    public override Task TokenValidated(TokenValidatedContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var user = context.Principal!;
+        spaCodeStore.Put(context.HttpContext, new SpaHandOff(
+            context.Redemption.SpaCode,
+            user.LoginHint(),
+            user.FindFirst("sid")?.Value,
+            BootstrapByRedirect: context.Redemption.SpaCode is null));
+        return base.TokenValidated(context);
+    }
+
+    /// <inheritdoc />
+    public override Task RemoteFailure(RemoteFailureContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        LogSignInFailed(logger, context.Failure?.GetType().Name ?? "unknown", context.Failure?.Message);
+        context.Response.Redirect(SignInErrorRedirect.For(context.Failure));
+        context.HandleResponse();
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(100, LogLevel.Warning, "Sign-in failed ({FailureType}): {FailureMessage}", EventName = "SignInFailed")]
+    private static partial void LogSignInFailed(ILogger logger, string failureType, string? failureMessage);
+}

@@ -1,0 +1,20 @@
+namespace HybridSpa.Web.Bootstrap;
+
+/// <summary>The bootstrap JSON contract of docs/architecture.md, server → SPA.</summary>
+public sealed record BootstrapModel(
+    string ClientId,
+    string Authority,
+    IReadOnlyList<string> KnownAuthorities,
+    string? AuthorityMetadata,
+    string RedirectUri,
+    IReadOnlyList<string> Scopes,
+    string GraphBaseUrl,
+    string? SpaCode,
+    string? LoginHint,
+    string? Sid,
+    bool BootstrapByRedirect,
+    string FreshSpaCodeUrl,
+    SignOutBootstrap SignOut);
+
+/// <summary>How the SPA signs out: a form POST with the antiforgery token.</summary>
+public sealed record SignOutBootstrap(string Url, string AntiforgeryField, string AntiforgeryToken);

@@ -1,0 +1,56 @@
+using HybridSpa.Web.Authentication.EntraSignIn;
+using HybridSpa.Web.Configuration;
+using HybridSpa.Web.HandOff;
+using HybridSpa.Web.TokenAcquisition;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace HybridSpa.Web.Bootstrap;
+
+/// <summary>Builds the bootstrap for the signed-in user, taking the SPA code out of the session.</summary>
+public sealed class BootstrapModelFactory(
+    IOptions<AzureAdOptions> azureAd,
+    IOptions<GraphApiOptions> graph,
+    IOptions<SpaOptions> spa,
+    IOptionsMonitor<EntraSignInOptions> signInOptions,
+    SpaCodeStore spaCodeStore,
+    IAntiforgery antiforgery)
+{
+    /// <summary>The path of the fresh-SPA-code round trip.</summary>
+    public const string FreshSpaCodeUrl = "/account/spa-code";
+
+    /// <summary>The sign-out endpoint.</summary>
+    public const string SignOutUrl = "/account/signout";
+
+    /// <summary>Creates the model; the SPA code is removed from the session as a side effect.</summary>
+    public async Task<BootstrapModel> CreateAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var ad = azureAd.Value;
+        var handOff = await spaCodeStore.TakeAsync(context, context.RequestAborted);
+        var tokens = antiforgery.GetAndStoreTokens(context);
+
+        return new BootstrapModel(
+            ClientId: ad.ClientId!,
+            Authority: ad.Authority,
+            KnownAuthorities: [new Uri(ad.Instance).Authority],
+            AuthorityMetadata: await AuthorityMetadataAsync(context.RequestAborted),
+            RedirectUri: spa.Value.RedirectUri!,
+            Scopes: [.. graph.Value.Scopes],
+            GraphBaseUrl: graph.Value.BaseUrl,
+            SpaCode: handOff.SpaCode,
+            LoginHint: handOff.LoginHint ?? context.User.LoginHint(),
+            Sid: handOff.Sid ?? context.User.FindFirst("sid")?.Value,
+            BootstrapByRedirect: handOff.BootstrapByRedirect,
+            FreshSpaCodeUrl: FreshSpaCodeUrl,
+            SignOut: new SignOutBootstrap(SignOutUrl, tokens.FormFieldName, tokens.RequestToken!));
+    }
+
+    // The discovery document the server already holds, so MSAL.js makes no discovery request of its own.
+    private async Task<string?> AuthorityMetadataAsync(CancellationToken cancellationToken)
+    {
+        var manager = signInOptions.Get(EntraSignInDefaults.AuthenticationScheme).ConfigurationManager;
+        return manager is null ? null : OpenIdConnectConfiguration.Write(await manager.GetConfigurationAsync(cancellationToken));
+    }
+}

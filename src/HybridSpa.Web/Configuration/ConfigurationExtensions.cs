@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace HybridSpa.Web.Configuration;
+
+/// <summary>Binds and validates the app's configuration sections.</summary>
+public static class ConfigurationExtensions
+{
+    /// <summary>Binds <c>AzureAd</c>, <c>DownstreamApis:Graph</c> and <c>Spa</c>, validated when the host starts.</summary>
+    public static WebApplicationBuilder AddHybridSpaConfiguration(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<AzureAdOptions>().BindConfiguration(AzureAdOptions.SectionName).ValidateOnStart();
+        services.AddOptions<GraphApiOptions>().BindConfiguration(GraphApiOptions.SectionName).ValidateOnStart();
+        services.AddOptions<SpaOptions>().BindConfiguration(SpaOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureAdOptions>, AzureAdOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphApiOptions>, GraphApiOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpaOptions>, SpaOptionsValidator>());
+        return builder;
+    }
+}

@@ -1,0 +1,32 @@
+using HybridSpa.Web.Assets;
+using HybridSpa.Web.Authentication;
+using HybridSpa.Web.Bootstrap;
+using HybridSpa.Web.Security;
+
+namespace HybridSpa.Web.Controllers;
+
+/// <summary>Registers the MVC host: controllers and views, antiforgery, the bootstrap, the bundle manifest, security headers.</summary>
+public static class MvcExtensions
+{
+    /// <summary>Antiforgery cookie name.</summary>
+    public const string AntiforgeryCookieName = "__Host-HybridSpa.Antiforgery";
+
+    /// <summary>Adds what the SPA host page and the account endpoints need.</summary>
+    public static WebApplicationBuilder AddSpaHost(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddControllersWithViews(options => options.Filters.Add<ChallengeOnInteractionRequiredFilter>());
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = AntiforgeryCookieName;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.Path = "/";
+        });
+        services.AddScoped<BootstrapModelFactory>();
+        services.AddSingleton<ViteManifest>();
+        services.AddSecurityHeaders();
+        return builder;
+    }
+}

@@ -1,0 +1,32 @@
+using HybridSpa.Web.Authentication;
+using HybridSpa.Web.Configuration;
+using HybridSpa.Web.Controllers;
+using HybridSpa.Web.Graph;
+using HybridSpa.Web.Security;
+using HybridSpa.Web.TokenAcquisition;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddHybridSpaConfiguration();
+builder.AddHybridSpaAuthentication();
+builder.AddTokenAcquisition();
+builder.AddServerSideGraph();
+builder.AddSpaHost();
+
+var app = builder.Build();
+
+app.UseExceptionHandler("/error");
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseHttpsRedirection();
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseHybridSpaAuthentication();
+app.MapControllers();
+
+app.Run();

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using HybridSpa.Web.Configuration;
+using HybridSpa.Web.TokenCache;
+using Microsoft.Extensions.Options;
+using Microsoft.Identity.Client;
+
+namespace HybridSpa.Web.TokenAcquisition;
+
+/// <summary>Builds the app's single <see cref="IConfidentialClientApplication"/> from the <c>AzureAd</c> section.</summary>
+internal sealed class ConfidentialClientApplicationFactory(
+    IOptions<AzureAdOptions> azureAd,
+    IOptions<SpaOptions> spa,
+    IMsalHttpClientFactory httpClientFactory,
+    DistributedTokenCacheAdapter tokenCache)
+{
+    public IConfidentialClientApplication Create()
+    {
+        var options = azureAd.Value;
+        var builder = ConfidentialClientApplicationBuilder.Create(options.ClientId)
+            .WithAuthority(options.Authority)
+            .WithRedirectUri(PublicUris.WebRedirectUri(spa.Value, options))
+            .WithHttpClientFactory(httpClientFactory)
+            .WithLegacyCacheCompatibility(false)
+            // Instance discovery asks login.microsoftonline.com about the host: only meaningful for Microsoft's clouds.
+            .WithInstanceDiscovery(MicrosoftCloudHosts.Contains(new Uri(options.Instance)));
+
+        builder = string.IsNullOrEmpty(options.ClientSecret)
+            ? builder.WithCertificate(LoadCertificate(options.ClientCertificates), sendX5C: true)
+            : builder.WithClientSecret(options.ClientSecret);
+
+        var application = builder.Build();
+        tokenCache.Attach(application.UserTokenCache);
+        return application;
+    }
+
+    private static X509Certificate2 LoadCertificate(IEnumerable<CertificateDescription> descriptions)
+    {
+        var failures = new List<string>();
+        foreach (var description in descriptions)
+        {
+            try
+            {
+                return description.SourceType switch
+                {
+                    "Path" => X509CertificateLoader.LoadPkcs12FromFile(description.CertificateDiskPath!, description.CertificatePassword),
+                    "Base64Encoded" => X509CertificateLoader.LoadPkcs12(Convert.FromBase64String(description.Base64EncodedValue!), description.CertificatePassword),
+                    _ => throw new InvalidOperationException($"SourceType '{description.SourceType}' is not supported (use Path or Base64Encoded)."),
+                };
+            }
+            catch (Exception ex) when (ex is CryptographicException or IOException or FormatException or InvalidOperationException or ArgumentException)
+            {
+                failures.Add(ex.Message);
+            }
+        }
+
+        throw new InvalidOperationException("None of AzureAd:ClientCertificates could be loaded: " + string.Join("; ", failures));
+    }
+}

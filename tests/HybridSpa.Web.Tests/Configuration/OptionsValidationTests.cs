@@ -1,0 +1,74 @@
+using HybridSpa.Web.Configuration;
+using HybridSpa.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace HybridSpa.Web.Tests.Configuration;
+
+public sealed class OptionsValidationTests
+{
+    [Fact]
+    public void Unset_production_placeholders_fail_with_messages_naming_the_key_and_the_doc()
+    {
+        var result = new AzureAdOptionsValidator().Validate(null, new AzureAdOptions { TenantId = "", ClientId = "" });
+
+        Assert.True(result.Failed);
+        Assert.Contains("AzureAd:ClientId is not set — see docs/real-tenant.md", result.Failures);
+        Assert.Contains("AzureAd:TenantId is not set — see docs/real-tenant.md", result.Failures);
+        Assert.Contains(result.Failures, f => f.StartsWith("AzureAd:ClientSecret is not set", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("http://login.microsoftonline.com/", "AzureAd:Instance must be an absolute https URL")]
+    [InlineData("not a url", "AzureAd:Instance must be an absolute https URL")]
+    public void Instance_must_be_https(string instance, string message)
+    {
+        var result = new AzureAdOptionsValidator().Validate(null, Valid(o => o.Instance = instance));
+
+        Assert.Contains(result.Failures!, f => f.StartsWith(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Client_id_must_be_a_guid_and_paths_must_be_rooted()
+    {
+        var result = new AzureAdOptionsValidator().Validate(null, Valid(o =>
+        {
+            o.ClientId = "my-app";
+            o.CallbackPath = "signin-oidc";
+        }));
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("AzureAd:ClientId 'my-app' is not a GUID", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("AzureAd:CallbackPath must start with '/'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Valid_configuration_passes()
+    {
+        Assert.True(new AzureAdOptionsValidator().Validate(null, Valid(_ => { })).Succeeded);
+        Assert.True(new SpaOptionsValidator().Validate(null, new SpaOptions { RedirectUri = "https://localhost:5001/" }).Succeeded);
+    }
+
+    [Fact]
+    public void Spa_redirect_uri_and_graph_scopes_are_required()
+    {
+        Assert.Contains("Spa:RedirectUri is not set", new SpaOptionsValidator().Validate(null, new SpaOptions()).FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("DownstreamApis:Graph:Scopes", new GraphApiOptionsValidator().Validate(null, new GraphApiOptions()).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Host_refuses_to_start_with_a_missing_client_id()
+    {
+        using var factory = new HybridSpaFactory();
+        factory.Settings["AzureAd:ClientId"] = "";
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("AzureAd:ClientId is not set — see docs/real-tenant.md", error.Message, StringComparison.Ordinal);
+    }
+
+    private static AzureAdOptions Valid(Action<AzureAdOptions> change)
+    {
+        var options = new AzureAdOptions { TenantId = TestSettings.TenantId, ClientId = TestSettings.ClientId, ClientSecret = "s" };
+        change(options);
+        return options;
+    }
+}
