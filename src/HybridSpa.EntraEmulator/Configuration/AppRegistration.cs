@@ -1,0 +1,32 @@
+namespace HybridSpa.EntraEmulator;
+
+/// <summary>An app registration: one client id with its credentials, redirect URIs and ID-token optional claims.</summary>
+public sealed class AppRegistration
+{
+    /// <summary>The application (client) id, a GUID.</summary>
+    public string ClientId { get; set; } = "";
+
+    /// <summary>The name shown on the consent page and used in error messages.</summary>
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Client secret values accepted in the body or through HTTP Basic.</summary>
+    public List<string> ClientSecrets { get; set; } = [];
+
+    /// <summary>Public certificates (base64 DER or PEM) whose keys may sign <c>client_assertion</c> JWTs.</summary>
+    public List<string> ClientCertificates { get; set; } = [];
+
+    /// <summary>Redirect URIs of the "Web" platform: codes sent here are redeemed by a confidential client.</summary>
+    public List<string> WebRedirectUris { get; set; } = [];
+
+    /// <summary>Redirect URIs of the "Single-page application" platform: codes sent here are redeemed cross-origin, with PKCE.</summary>
+    public List<string> SpaRedirectUris { get; set; } = [];
+
+    /// <summary>Where the logout endpoint may send the browser back to (redirect URIs are accepted too).</summary>
+    public List<string> PostLogoutRedirectUris { get; set; } = [];
+
+    /// <summary>Delegated scopes an administrator has consented to for every user; see <see cref="EntraEmulatorOptions.AutoConsent"/>.</summary>
+    public List<string> DefaultConsentedScopes { get; set; } = [];
+
+    /// <summary>Optional claims added to ID tokens.</summary>
+    public OptionalClaimsSettings OptionalClaims { get; set; } = new();
+}

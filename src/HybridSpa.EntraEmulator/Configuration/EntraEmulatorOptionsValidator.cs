@@ -1,0 +1,69 @@
+namespace HybridSpa.EntraEmulator.Configuration;
+
+/// <summary>Rejects unusable configuration at start-up with a message that names the offending entry.</summary>
+internal static class EntraEmulatorOptionsValidator
+{
+    public static void Validate(EntraEmulatorOptions options)
+    {
+        var problems = new List<string>();
+        if (!Guid.TryParse(options.TenantId, out _))
+        {
+            problems.Add($"TenantId '{options.TenantId}' is not a GUID.");
+        }
+
+        if (options.Applications.Count == 0)
+        {
+            problems.Add("Applications is empty: configure at least one app registration.");
+        }
+
+        foreach (var app in options.Applications)
+        {
+            if (!Guid.TryParse(app.ClientId, out _))
+            {
+                problems.Add($"Application '{app.DisplayName}': ClientId '{app.ClientId}' is not a GUID.");
+            }
+
+            foreach (var uri in app.WebRedirectUris.Concat(app.SpaRedirectUris).Concat(app.PostLogoutRedirectUris))
+            {
+                if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttps && !parsed.IsLoopback))
+                {
+                    problems.Add($"Application '{app.ClientId}': redirect URI '{uri}' must be an absolute https URI (http only for localhost).");
+                }
+            }
+        }
+
+        AddDuplicates(problems, options.Applications.Select(a => a.ClientId), "client id");
+        foreach (var user in options.Users)
+        {
+            if (!Guid.TryParse(user.ObjectId, out _))
+            {
+                problems.Add($"User '{user.UserPrincipalName}': ObjectId '{user.ObjectId}' is not a GUID.");
+            }
+
+            if (string.IsNullOrWhiteSpace(user.UserPrincipalName))
+            {
+                problems.Add($"User '{user.ObjectId}' has no UserPrincipalName.");
+            }
+        }
+
+        AddDuplicates(problems, options.Users.Select(u => u.ObjectId), "user object id");
+        AddDuplicates(problems, options.Users.Select(u => u.UserPrincipalName), "user principal name");
+        if (options.Lifetimes.AccessTokenMin <= TimeSpan.Zero || options.Lifetimes.AccessTokenMax < options.Lifetimes.AccessTokenMin)
+        {
+            problems.Add("Lifetimes: AccessTokenMin must be positive and not greater than AccessTokenMax.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("Invalid EntraEmulator configuration:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+        }
+    }
+
+    private static void AddDuplicates(List<string> problems, IEnumerable<string> values, string what)
+    {
+        foreach (var duplicate in values.GroupBy(v => v, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            problems.Add($"Duplicate {what} '{duplicate.Key}'.");
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+using HybridSpa.EntraEmulator.Configuration;
+using HybridSpa.EntraEmulator.Errors;
+using HybridSpa.EntraEmulator.Hosting;
+using HybridSpa.EntraEmulator.Pages;
+using HybridSpa.EntraEmulator.Stores;
+using HybridSpa.EntraEmulator.Validation;
+
+namespace HybridSpa.EntraEmulator.Endpoints;
+
+/// <summary>
+/// <c>POST /{tenant}/login</c>: the sign-in, account-picker and consent forms. Each post must carry a valid flow token issued to
+/// this browser; the original /authorize request is re-validated from it and the flow continues.
+/// </summary>
+internal sealed class LoginEndpoint(
+    EmulatorDirectory directory,
+    AuthorizeRequestValidator validator,
+    AuthorizeFlow flow,
+    FlowTokenProtector flowTokens,
+    BrowserSessionStore sessions)
+{
+    public async Task HandleAsync(HttpContext context, string tenant)
+    {
+        var (parsed, parseError) = await RequestParameters.ReadAsync(context).ConfigureAwait(false);
+        if (parseError is not null || !HttpMethods.IsPost(context.Request.Method))
+        {
+            await flow.ErrorPageAsync(context, parseError ?? AadstsErrors.MalformedRequest()).ConfigureAwait(false);
+            return;
+        }
+
+        var form = parsed!;
+        var state = flowTokens.Unprotect(form.GetValueOrDefault(FlowTokenField.Name), BrowserCookies.FindBrowserId(context));
+        var route = TenantRoute.Resolve(tenant, directory);
+        if (state is null || route is null || state.Tenant != route.Segment)
+        {
+            await flow.ErrorPageAsync(context, AadstsErrors.FlowExpired()).ConfigureAwait(false);
+            return;
+        }
+
+        var result = validator.Validate(route, state.Parameters);
+        if (result.Request is null)
+        {
+            await flow.ErrorPageAsync(context, result.PageError ?? result.RedirectError!.Error).ConfigureAwait(false);
+            return;
+        }
+
+        var request = result.Request;
+        var session = BrowserCookies.FindSession(context, sessions);
+        var user = directory.FindUser(form.GetValueOrDefault("user") ?? state.UserObjectId);
+        switch (form.GetValueOrDefault("action"))
+        {
+            case "signin" when user is not null:
+                if (user.Password is not null && !PasswordMatches(user.Password, form.GetValueOrDefault("password")))
+                {
+                    await flow.ShowSignInAsync(context, request, state.Parameters, "Your account or password is incorrect.").ConfigureAwait(false);
+                    return;
+                }
+
+                session = flow.SignIn(context, session, user);
+                await flow.ContinueAsync(context, request, state.Parameters, session, chosen: user).ConfigureAwait(false);
+                return;
+            case "pick" when user is not null && session?.Find(user.ObjectId) is not null:
+                await flow.ContinueAsync(context, request, state.Parameters, session, chosen: user).ConfigureAwait(false);
+                return;
+            case "other":
+                await flow.ContinueAsync(context, request with { Prompt = "login" }, state.Parameters, session).ConfigureAwait(false);
+                return;
+            case "consent" when user is not null && user.ObjectId == state.UserObjectId && session?.Find(user.ObjectId) is not null:
+                await flow.ContinueAsync(context, request, state.Parameters, session, chosen: user, consentGiven: true).ConfigureAwait(false);
+                return;
+            case "deny" when state.UserObjectId is not null:
+                await flow.RedirectErrorAsync(context, new AuthorizeRedirectError(request.RedirectUri, request.ResponseMode, request.State, AadstsErrors.UserDeclinedConsent())).ConfigureAwait(false);
+                return;
+            default:
+                await flow.ErrorPageAsync(context, AadstsErrors.FlowExpired()).ConfigureAwait(false);
+                return;
+        }
+    }
+
+    private static bool PasswordMatches(string expected, string? presented) =>
+        presented is not null && CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(presented)));
+}

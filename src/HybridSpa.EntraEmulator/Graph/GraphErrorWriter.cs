@@ -1,0 +1,36 @@
+using System.Globalization;
+
+namespace HybridSpa.EntraEmulator.Graph;
+
+/// <summary>Writes Microsoft Graph's error envelope: <c>{"error":{"code","message","innerError":{date, request-id, client-request-id}}}</c>.</summary>
+internal sealed class GraphErrorWriter(TimeProvider clock)
+{
+    public Task WriteAsync(HttpContext context, int statusCode, string code, string message)
+    {
+        var requestId = GraphResponseHeaders.Apply(context);
+        context.Response.StatusCode = statusCode;
+        var body = new Dictionary<string, object>
+        {
+            ["error"] = new Dictionary<string, object>
+            {
+                ["code"] = code,
+                ["message"] = message,
+                ["innerError"] = new Dictionary<string, string>
+                {
+                    ["date"] = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture),
+                    ["request-id"] = requestId,
+                    ["client-request-id"] = context.Response.Headers["client-request-id"].ToString(),
+                },
+            },
+        };
+        return context.Response.WriteAsJsonAsync(body, context.RequestAborted);
+    }
+
+    /// <summary>401 with Graph's WWW-Authenticate challenge.</summary>
+    public Task WriteUnauthorizedAsync(HttpContext context, string message)
+    {
+        context.Response.Headers.WWWAuthenticate =
+            "Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/common/oauth2/authorize\", client_id=\"00000003-0000-0000-c000-000000000000\"";
+        return WriteAsync(context, StatusCodes.Status401Unauthorized, "InvalidAuthenticationToken", message);
+    }
+}

@@ -1,0 +1,83 @@
+using HybridSpa.EntraEmulator.Configuration;
+using HybridSpa.EntraEmulator.Errors;
+using HybridSpa.EntraEmulator.Stores;
+using HybridSpa.EntraEmulator.Validation;
+
+namespace HybridSpa.EntraEmulator.ResponseGeneration;
+
+/// <summary>
+/// Decides between single sign-on, the sign-in page, the account picker and the consent page, following
+/// <c>prompt</c> (none | login | select_account | consent) and <c>login_hint</c> (UPN or the opaque login_hint claim).
+/// </summary>
+internal sealed class AuthorizeInteractionGenerator(EmulatorDirectory directory, ConsentPolicy consent)
+{
+    /// <param name="chosen">The user the sign-in page or picker has just produced, if any.</param>
+    /// <param name="consentGiven">True when the user has just accepted the consent page.</param>
+    public InteractionOutcome Decide(ValidatedAuthorizeRequest request, BrowserSession? session, TestUser? chosen, bool consentGiven)
+    {
+        var user = chosen;
+        if (user is null)
+        {
+            var accounts = session?.Accounts.Select(a => directory.FindUser(a.UserObjectId)).OfType<TestUser>().ToList() ?? [];
+            var hinted = directory.FindUserByHint(request.LoginHint);
+            var outcome = request.Prompt switch
+            {
+                "none" => ChooseSilently(accounts, hinted, request.LoginHint),
+                "login" => new InteractionOutcome.SignIn(),
+                "select_account" => accounts.Count > 0 ? new InteractionOutcome.PickAccount(accounts) : new InteractionOutcome.SignIn(),
+                _ => ChooseForSso(accounts, hinted, request.LoginHint),
+            };
+            if (outcome is not InteractionOutcome.Issue issue)
+            {
+                return outcome;
+            }
+
+            user = issue.User;
+        }
+
+        return DecideConsent(request, user, consentGiven);
+    }
+
+    private static InteractionOutcome ChooseSilently(List<TestUser> accounts, TestUser? hinted, string? hint)
+    {
+        var candidates = hint is null ? accounts : accounts.Where(a => a == hinted).ToList();
+        if (candidates.Count != 1)
+        {
+            return new InteractionOutcome.Fail(AadstsErrors.LoginRequired());
+        }
+
+        return candidates[0].InteractionRequiredOnSilent
+            ? new InteractionOutcome.Fail(AadstsErrors.InteractionRequired() with { Suberror = null })
+            : new InteractionOutcome.Issue(candidates[0]);
+    }
+
+    private static InteractionOutcome ChooseForSso(List<TestUser> accounts, TestUser? hinted, string? hint)
+    {
+        if (hint is not null)
+        {
+            return hinted is not null && accounts.Contains(hinted) ? new InteractionOutcome.Issue(hinted) : new InteractionOutcome.SignIn();
+        }
+
+        return accounts.Count switch
+        {
+            0 => new InteractionOutcome.SignIn(),
+            1 => new InteractionOutcome.Issue(accounts[0]),
+            _ => new InteractionOutcome.PickAccount(accounts),
+        };
+    }
+
+    private InteractionOutcome DecideConsent(ValidatedAuthorizeRequest request, TestUser user, bool consentGiven)
+    {
+        var app = request.Application;
+        var scopes = consent.ExpandDefault(app, user, request.Scopes);
+        if (consentGiven || !consent.NeedsConsentPage(app, user, scopes, request.Prompt == "consent"))
+        {
+            consent.Grant(app, user, scopes);
+            return new InteractionOutcome.Issue(user);
+        }
+
+        return request.Prompt == "none"
+            ? new InteractionOutcome.Fail(AadstsErrors.ConsentRequiredAtAuthorize(app.ClientId, app.DisplayName))
+            : new InteractionOutcome.Consent(user);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+
+namespace HybridSpa.EntraEmulator.Stores;
+
+/// <summary>The emulator's session with one browser (its cookie): the accounts signed in there and the <c>session_state</c>.</summary>
+internal sealed class BrowserSession(string id, string sessionState)
+{
+    private readonly ConcurrentDictionary<string, AccountSignIn> _accounts = new(StringComparer.OrdinalIgnoreCase);
+    private int _ended;
+
+    public string Id { get; } = id;
+
+    public string SessionState { get; } = sessionState;
+
+    public bool IsEnded => Volatile.Read(ref _ended) == 1;
+
+    public IReadOnlyList<AccountSignIn> Accounts => [.. _accounts.Values.OrderBy(a => a.AuthTime)];
+
+    public AccountSignIn? Find(string userObjectId) => _accounts.TryGetValue(userObjectId, out var account) ? account : null;
+
+    public AccountSignIn SignIn(string userObjectId, string sid, DateTimeOffset now) =>
+        _accounts[userObjectId] = new AccountSignIn(userObjectId, sid, now);
+
+    public void End() => Interlocked.Exchange(ref _ended, 1);
+}
+
+/// <summary>One account signed in within a browser session; <c>Sid</c> is the <c>sid</c> claim.</summary>
+internal sealed record AccountSignIn(string UserObjectId, string Sid, DateTimeOffset AuthTime);

@@ -1,0 +1,77 @@
+using HybridSpa.EntraEmulator.Configuration;
+using HybridSpa.EntraEmulator.Errors;
+using HybridSpa.EntraEmulator.Scopes;
+using HybridSpa.EntraEmulator.Stores;
+using HybridSpa.EntraEmulator.Tokens;
+
+namespace HybridSpa.EntraEmulator.Validation;
+
+/// <summary>The <c>refresh_token</c> grant: SPA tokens die 24 h after the chain began (700084), Web tokens after inactivity (700082).</summary>
+internal sealed class RefreshTokenGrantValidator(
+    RefreshTokenStore refreshTokens,
+    ClientAuthenticator clients,
+    ConsentPolicy consent,
+    EmulatorDirectory directory,
+    TimeProvider clock)
+{
+    public async Task<TokenRequestValidationResult> ValidateAsync(TokenRequest request, AppRegistration app, PresentedCredential credential, ScopeSet? requestedScopes)
+    {
+        var handle = request.Get(TokenRequestParameters.RefreshToken);
+        if (handle is null)
+        {
+            return AadstsErrors.MissingParameter(TokenRequestParameters.RefreshToken);
+        }
+
+        var grant = refreshTokens.Find(handle);
+        if (grant is null)
+        {
+            return AadstsErrors.MalformedRequest();
+        }
+
+        if (!grant.ClientId.Equals(app.ClientId, StringComparison.OrdinalIgnoreCase))
+        {
+            return AadstsErrors.InvalidGrant();
+        }
+
+        var (method, clientError) = await clients.AuthenticateForGrantAsync(grant.IsSpa, app, credential, request).ConfigureAwait(false);
+        if (clientError is not null)
+        {
+            return clientError;
+        }
+
+        if (request.Get(TokenRequestParameters.ReturnSpaCode) == "1")
+        {
+            return AadstsErrors.HybridSpaCodeNotAllowed();
+        }
+
+        var now = clock.GetUtcNow();
+        if (now >= grant.ExpiresAt)
+        {
+            return grant.IsSpa
+                ? AadstsErrors.SpaRefreshTokenExpired(grant.ChainIssuedAt)
+                : AadstsErrors.RefreshTokenInactive(grant.IssuedAt, directory.Options.Lifetimes.WebRefreshToken);
+        }
+
+        var user = directory.FindUser(grant.UserObjectId);
+        if (user is null)
+        {
+            return AadstsErrors.InvalidGrant();
+        }
+
+        if (user.InteractionRequiredOnSilent)
+        {
+            return AadstsErrors.InteractionRequired();
+        }
+
+        var (scopes, scopeError) = consent.ResolveTokenScopes(app, user, requestedScopes, grant.Scopes);
+        if (scopeError is not null)
+        {
+            return scopeError;
+        }
+
+        var token = new TokenContext(app, user, directory.HomeTenantOf(user), grant.Sid, grant.AuthTime, scopes!, Nonce: null, method, request.IpAddress);
+        var chain = grant.IsSpa ? new RefreshTokenGrantChain(grant.ChainIssuedAt, grant.ExpiresAt) : null;
+        return TokenRequestValidationResult.Success(new ValidatedTokenRequest(
+            token, grant.SessionId, grant.TenantId, grant.IsSpa, chain, ReturnSpaCode: false, request.Get(TokenRequestParameters.ClientInfo) == "1"));
+    }
+}

@@ -1,0 +1,58 @@
+using HybridSpa.EntraEmulator.Configuration;
+using HybridSpa.EntraEmulator.Errors;
+using HybridSpa.EntraEmulator.Scopes;
+
+namespace HybridSpa.EntraEmulator.Validation;
+
+/// <summary>The rules every /token request passes before its grant-specific validator runs.</summary>
+internal sealed class TokenRequestValidator(
+    EmulatorDirectory directory,
+    AuthorizationCodeGrantValidator codeGrants,
+    RefreshTokenGrantValidator refreshGrants)
+{
+    public async Task<TokenRequestValidationResult> ValidateAsync(TokenRequest request)
+    {
+        var grantType = request.Get(TokenRequestParameters.GrantType);
+        if (grantType is null)
+        {
+            return AadstsErrors.MissingParameter(TokenRequestParameters.GrantType);
+        }
+
+        var clientId = request.Get(TokenRequestParameters.ClientId);
+        if (clientId is null)
+        {
+            return AadstsErrors.MissingParameter(TokenRequestParameters.ClientId);
+        }
+
+        var app = directory.FindApplication(clientId);
+        if (app is null)
+        {
+            return AadstsErrors.UnknownApplication(clientId.Length > 64 ? clientId[..64] : clientId, request.Tenant.TenantId ?? directory.TenantId);
+        }
+
+        var credential = PresentedCredential.From(request);
+        if (credential is null)
+        {
+            return AadstsErrors.MalformedRequest();
+        }
+
+        ScopeSet? requestedScopes = null;
+        if (request.Get(TokenRequestParameters.Scope) is { } scope)
+        {
+            var (parsed, scopeError) = ScopeParser.Parse(scope, directory.Options.GraphScopes);
+            if (scopeError is not null)
+            {
+                return scopeError;
+            }
+
+            requestedScopes = parsed;
+        }
+
+        return grantType switch
+        {
+            TokenRequestParameters.AuthorizationCodeGrant => await codeGrants.ValidateAsync(request, app, credential, requestedScopes).ConfigureAwait(false),
+            TokenRequestParameters.RefreshTokenGrant => await refreshGrants.ValidateAsync(request, app, credential, requestedScopes).ConfigureAwait(false),
+            _ => AadstsErrors.UnsupportedGrantType(grantType.Length > 64 ? grantType[..64] : grantType),
+        };
+    }
+}

@@ -1,0 +1,25 @@
+using HybridSpa.EntraEmulator.Scopes;
+using HybridSpa.EntraEmulator.Tokens;
+
+namespace HybridSpa.EntraEmulator.Validation;
+
+/// <summary>A token request that passed every rule: what the response generator needs to mint tokens.</summary>
+internal sealed record ValidatedTokenRequest(
+    TokenContext Token,
+    string SessionId,
+    string TenantId,
+    bool IsSpaGrant,
+    RefreshTokenGrantChain? SpaChain,
+    bool ReturnSpaCode,
+    bool ReturnClientInfo);
+
+/// <summary>The fixed expiry a rotated SPA refresh token inherits from the token it replaces.</summary>
+internal sealed record RefreshTokenGrantChain(DateTimeOffset ChainIssuedAt, DateTimeOffset ExpiresAt);
+
+/// <summary>Either a validated request or the Entra error that rejects it.</summary>
+internal sealed record TokenRequestValidationResult(ValidatedTokenRequest? Request, Errors.AadstsError? Error)
+{
+    public static TokenRequestValidationResult Success(ValidatedTokenRequest request) => new(request, null);
+
+    public static implicit operator TokenRequestValidationResult(Errors.AadstsError error) => new(null, error);
+}

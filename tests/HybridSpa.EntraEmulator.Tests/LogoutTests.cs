@@ -1,0 +1,79 @@
+using System.Net;
+using HybridSpa.EntraEmulator.Tests.Support;
+
+namespace HybridSpa.EntraEmulator.Tests;
+
+/// <summary>The end-session endpoint (§8).</summary>
+public sealed class LogoutTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
+{
+    private EntraEmulatorHost Host => fixture.Host;
+
+    private Uri Logout(string query) => new($"{Host.Authority}oauth2/v2.0/logout?{query}");
+
+    [Fact]
+    public async Task Logout_to_a_registered_uri_redirects_with_state_and_ends_the_session()
+    {
+        using var browser = new Browser(Host);
+        await browser.SignInAsync(new AuthorizeRequest(), TestUsers.Adele);
+
+        using var response = await browser.Client.GetAsync(Logout(
+            $"post_logout_redirect_uri={Uri.EscapeDataString(DevelopmentDefaults.PostLogoutRedirectUri)}&state=abc%3D&client-request-id={Guid.NewGuid()}&logout_hint=x"));
+        var silent = await AuthorizeResponse.TryReadAsync(await browser.AuthorizeAsync(AuthorizeRequest.Spa() with { Prompt = "none" }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"{DevelopmentDefaults.PostLogoutRedirectUri}?state=abc%3D", response.Headers.Location!.OriginalString);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("ESTSAUTH=;", StringComparison.Ordinal));
+        Assert.Equal("login_required", silent?.Get("error"));
+    }
+
+    [Fact]
+    public async Task Logout_ends_the_session_server_side_even_if_the_old_cookie_is_replayed()
+    {
+        using var browser = new Browser(Host);
+        await browser.SignInAsync(new AuthorizeRequest(), TestUsers.Adele);
+        var cookie = browser.Cookies.GetCookies(Host.BaseAddress)["ESTSAUTH"]!.Value;
+        await browser.Client.GetAsync(Logout(""));
+        using var replay = new Browser(Host);
+        replay.Cookies.Add(Host.BaseAddress, new Cookie("ESTSAUTH", cookie));
+
+        var silent = await AuthorizeResponse.TryReadAsync(await replay.AuthorizeAsync(AuthorizeRequest.Spa() with { Prompt = "none" }));
+
+        Assert.Equal("login_required", silent?.Get("error"));
+    }
+
+    [Fact]
+    public async Task Unregistered_post_logout_uri_shows_the_signed_out_page_instead_of_redirecting()
+    {
+        using var browser = new Browser(Host);
+
+        using var response = await browser.Client.GetAsync(Logout("post_logout_redirect_uri=https%3A%2F%2Fevil.example%2F"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("You signed out of your account", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Logout_with_an_id_token_hint_checks_the_uri_against_that_app()
+    {
+        using var client = fixture.CreateClient();
+        var idToken = (await Flows.SpaTokensAsync(Host, client))["id_token"];
+        using var browser = new Browser(Host);
+
+        using var ok = await browser.Client.GetAsync(Logout($"id_token_hint={idToken}&post_logout_redirect_uri={Uri.EscapeDataString(DevelopmentDefaults.PostLogoutRedirectUri)}"));
+        using var other = await browser.Client.GetAsync(Logout($"id_token_hint={idToken}&post_logout_redirect_uri={Uri.EscapeDataString(EmulatorFixture.CertificateAppRedirectUri)}"));
+
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Logout_accepts_post()
+    {
+        using var browser = new Browser(Host);
+
+        using var response = await browser.Client.PostAsync(Logout(""),
+            new FormUrlEncodedContent([new("post_logout_redirect_uri", DevelopmentDefaults.PostLogoutRedirectUri)]));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+}
