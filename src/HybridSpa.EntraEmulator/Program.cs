@@ -15,13 +15,7 @@ if (configuration["config"] is { Length: > 0 } configPath)
     configuration = new ConfigurationBuilder().AddConfiguration(configuration).AddJsonFile(Path.GetFullPath(configPath), optional: false).Build();
 }
 
-var section = configuration.GetSection(EntraEmulatorOptions.SectionName);
-var options = EntraEmulatorOptions.CreateDefault();
-if (section.Exists())
-{
-    options = new EntraEmulatorOptions { GraphScopes = [.. DevelopmentDefaults.GraphScopes] };
-    section.Bind(options);
-}
+var options = EntraEmulatorOptions.FromConfiguration(configuration);
 
 var settings = new EntraEmulatorHostSettings
 {

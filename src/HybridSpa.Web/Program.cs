@@ -1,6 +1,7 @@
 using HybridSpa.Web.Authentication;
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.Controllers;
+using HybridSpa.Web.Emulator;
 using HybridSpa.Web.Graph;
 using HybridSpa.Web.Security;
 using HybridSpa.Web.TokenAcquisition;
@@ -8,6 +9,7 @@ using HybridSpa.Web.TokenAcquisition;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddHybridSpaConfiguration();
+builder.AddEmbeddedEntraEmulator();
 builder.AddHybridSpaAuthentication();
 builder.AddTokenAcquisition();
 builder.AddServerSideGraph();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace HybridSpa.EntraEmulator;
 
 /// <summary>Everything the emulator knows: its tenant, app registrations, test users and token lifetimes (config section "EntraEmulator").</summary>
@@ -30,6 +32,24 @@ public sealed class EntraEmulatorOptions
 
     /// <summary>Delegated Microsoft Graph permissions the emulator recognises; anything else is AADSTS70011.</summary>
     public List<string> GraphScopes { get; set; } = [];
+
+    /// <summary>
+    /// The options in the "EntraEmulator" section of <paramref name="configuration"/>; a section that exists replaces the defaults
+    /// (its lists are not merged with the default users and apps), and without one the defaults of <see cref="CreateDefault"/> apply.
+    /// </summary>
+    public static EntraEmulatorOptions FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(SectionName);
+        if (!section.Exists())
+        {
+            return CreateDefault();
+        }
+
+        var options = new EntraEmulatorOptions { GraphScopes = [.. DevelopmentDefaults.GraphScopes] };
+        section.Bind(options);
+        return options;
+    }
 
     /// <summary>The defaults of docs/architecture.md: one app registration and three users.</summary>
     public static EntraEmulatorOptions CreateDefault() => new()

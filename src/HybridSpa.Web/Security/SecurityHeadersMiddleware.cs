@@ -31,7 +31,7 @@ public sealed class SecurityHeadersMiddleware
         ArgumentNullException.ThrowIfNull(nonce);
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy =
-            $"default-src 'self'; script-src 'nonce-{nonce.Value}' 'strict-dynamic'; style-src 'self'; img-src 'self' data:; " +
+            $"default-src 'self'; script-src 'nonce-{nonce.Value}' 'strict-dynamic'; style-src 'self'; img-src 'self' data: blob:; " +
             $"connect-src {_connectSources}; form-action {_formActions}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
