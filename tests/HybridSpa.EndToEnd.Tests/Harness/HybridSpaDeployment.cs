@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Sockets;
+using HybridSpa.EntraEmulator;
+using HybridSpa.Web.Http;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace HybridSpa.EndToEnd.Tests.Harness;
+
+/// <summary>
+/// The product as a browser meets it: the web app on https://localhost:{port} (real Kestrel) and the emulator on
+/// https://login.dev.localhost:{port} — two sites — both serving the run's test certificate.
+/// </summary>
+public sealed class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
+{
+    private WebFactory? web;
+
+    /// <summary>The emulator the app signs in with.</summary>
+    public EntraEmulatorHost Emulator { get; private set; } = null!;
+
+    /// <summary>The app's origin, e.g. https://localhost:41234.</summary>
+    public Uri AppOrigin { get; private set; } = null!;
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        var port = FreeLoopbackPort();
+        AppOrigin = new Uri($"https://localhost:{port}/");
+        Emulator = await EntraEmulatorHost.StartAsync(EmulatorOptionsFor(AppOrigin), new EntraEmulatorHostSettings
+        {
+            TlsCertificate = TestCertificate.Instance,
+            EnvironmentName = "Testing",
+            ConfigureLogging = logging => logging.ClearProviders(),
+        });
+
+        web = new WebFactory(Emulator, AppOrigin);
+        web.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(TestCertificate.Instance)));
+        web.StartServer();
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (web is not null)
+        {
+            await web.DisposeAsync();
+        }
+
+        await Emulator.DisposeAsync();
+    }
+
+    /// <inheritdoc />
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    private static EntraEmulatorOptions EmulatorOptionsFor(Uri appOrigin)
+    {
+        var options = EntraEmulatorOptions.CreateDefault();
+        var application = options.Applications[0];
+        application.WebRedirectUris = [new Uri(appOrigin, "signin-oidc").AbsoluteUri];
+        application.SpaRedirectUris = [appOrigin.AbsoluteUri];
+        application.PostLogoutRedirectUris = [new Uri(appOrigin, "signout-callback-oidc").AbsoluteUri];
+        return options;
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class WebFactory(EntraEmulatorHost emulator, Uri appOrigin) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureAd:Instance"] = emulator.BaseAddress.AbsoluteUri,
+                ["AzureAd:TenantId"] = emulator.Options.TenantId,
+                ["AzureAd:ClientId"] = DevelopmentDefaults.ClientId,
+                ["AzureAd:ClientSecret"] = DevelopmentDefaults.ClientSecret,
+                ["DownstreamApis:Graph:BaseUrl"] = emulator.GraphBaseUrl.AbsoluteUri,
+                ["Spa:RedirectUri"] = appOrigin.AbsoluteUri,
+                ["Logging:LogLevel:Default"] = "Warning",
+            }));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddHttpClient(HttpClientNames.IdentityProvider).ConfigurePrimaryHttpMessageHandler(emulator.CreateHttpHandler);
+                services.AddHttpClient(HttpClientNames.Graph).ConfigurePrimaryHttpMessageHandler(emulator.CreateHttpHandler);
+            });
+        }
+    }
+}

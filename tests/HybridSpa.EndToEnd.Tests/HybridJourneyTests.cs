@@ -1,0 +1,53 @@
+using HybridSpa.EndToEnd.Tests.Browser;
+using HybridSpa.EndToEnd.Tests.Harness;
+using static HybridSpa.EndToEnd.Tests.Harness.JourneySteps;
+
+namespace HybridSpa.EndToEnd.Tests;
+
+/// <summary>The hybrid journey in Chromium: server sign-in, one SPA token request by code, Graph, reload from cache.</summary>
+public sealed class HybridJourneyTests(HybridSpaDeployment stack) : IClassFixture<HybridSpaDeployment>
+{
+    private const string Adele = "Adele Vance";
+
+    [Theory]
+    [InlineData(ThirdPartyCookies.Allowed)]
+    [InlineData(ThirdPartyCookies.Blocked)]
+    public async Task Sign_in_shows_the_Graph_profile_after_exactly_one_token_request_and_no_iframe(ThirdPartyCookies cookies)
+    {
+        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(TestCertificate.Instance, cookies));
+        await browser.RunAsync(async () =>
+        {
+            await SignInAsync(browser, stack, Adele);
+
+            var photo = browser.Page.GetByRole(Microsoft.Playwright.AriaRole.Img, new() { Name = $"Photo of {Adele}" });
+            await photo.WaitForAsync();
+            Assert.True(await photo.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "The Graph photo did not load.");
+            Assert.Contains("SPA code, 1 request", await browser.Page.InnerTextAsync("body"), StringComparison.Ordinal);
+
+            var afterSignIn = AfterServerSignIn(browser);
+            Assert.Single(TokenRequests(browser, stack));
+            Assert.DoesNotContain(afterSignIn, r => r.IsTo(stack.Emulator.BaseAddress) && r.Url.AbsolutePath.EndsWith("/authorize", StringComparison.Ordinal));
+            Assert.Equal(0, browser.FramesAttached);
+            Assert.Empty(browser.CspViolations);
+        });
+    }
+
+    [Fact]
+    public async Task Reload_takes_tokens_from_the_MSAL_cache_and_renders_no_code()
+    {
+        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(TestCertificate.Instance, ThirdPartyCookies.Blocked));
+        await browser.RunAsync(async () =>
+        {
+            await SignInAsync(browser, stack, Adele);
+            browser.ClearRecording();
+
+            await browser.Page.ReloadAsync();
+            await ProfileHeading(browser, Adele).WaitForAsync();
+
+            Assert.Null(await RenderedSpaCodeAsync(browser));
+            Assert.Empty(TokenRequests(browser, stack));
+            Assert.Empty(AuthorizeRequests(browser, stack));
+            Assert.Equal(0, browser.FramesAttached);
+        });
+    }
+}
