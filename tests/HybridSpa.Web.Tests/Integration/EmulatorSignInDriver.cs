@@ -1,0 +1,146 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using HybridSpa.Web.Bootstrap;
+using HybridSpa.Web.Tests.Infrastructure;
+using HybridSpa.Web.Tests.SignIn;
+
+namespace HybridSpa.Web.Tests.Integration;
+
+/// <summary>
+/// One user agent across two sites: <see cref="App"/> (the web app, SameSite-aware jar) and an HttpClient on the emulator with
+/// its own cookie container (so the emulator's ESTSAUTH session survives for prompt=none). Redirects are followed by hand.
+/// </summary>
+public sealed partial class EmulatorSignInDriver : IDisposable
+{
+    /// <summary>The default users of <c>EntraEmulatorOptions.CreateDefault()</c>.</summary>
+    public const string Adele = "87d349ed-44d7-43e1-9a83-5f2406dee5bd";
+    public const string AdeleDisplayName = "Adele Vance";
+    public const string Megan = "00000000-0000-0000-4e1f-3d2b8a7c6e5f";
+
+    private readonly EmulatorWebFixture _fixture;
+
+    public EmulatorSignInDriver(EmulatorWebFixture fixture, Browser app)
+    {
+        _fixture = fixture;
+        App = app;
+        var handler = (SocketsHttpHandler)fixture.Emulator.CreateHttpHandler();
+        handler.CookieContainer = EmulatorCookies;
+        handler.UseCookies = true;
+        handler.AllowAutoRedirect = false;
+        Emulator = new HttpClient(handler) { BaseAddress = fixture.Emulator.BaseAddress };
+    }
+
+    public Browser App { get; }
+
+    public HttpClient Emulator { get; }
+
+    public CookieContainer EmulatorCookies { get; } = new();
+
+    /// <summary>Every authorize request the app sent during <see cref="SignInAsync"/>, with how many emulator pages the user saw.</summary>
+    public List<(Uri Authorize, int PagesShown)> Authorizations { get; } = [];
+
+    /// <summary>
+    /// GET <paramref name="path"/> on the app, follow its challenge to the emulator, sign in as <paramref name="userObjectId"/>,
+    /// and deliver each form_post to /signin-oidc as a cross-site POST. Follows the app's own re-challenges (prompt=none retry).
+    /// Returns the app's final answer to the callback.
+    /// </summary>
+    public async Task<HttpResponseMessage> SignInAsync(string userObjectId, string path = "/")
+    {
+        var response = await App.GetAsync(path);
+        for (var round = 0; round < 3; round++)
+        {
+            var authorize = AssertChallenge(response);
+            var (formPost, pages) = await AuthorizeAsync(authorize, userObjectId);
+            Authorizations.Add((authorize, pages));
+            Assert.Equal(TestSettings.Origin + "/signin-oidc", formPost.Action);
+            Assert.True(formPost.Fields.ContainsKey("code"), "The emulator answered without a code: " + string.Join(", ", formPost.Fields));
+
+            response = await App.PostFromIdpAsync("/signin-oidc", formPost.Fields);
+            if (!IsChallenge(response))
+            {
+                return response;
+            }
+        }
+
+        throw new InvalidOperationException("The app kept re-challenging.");
+    }
+
+    /// <summary>Signs in and asserts it ended on <c>/</c>, ready to render.</summary>
+    public async Task SignInToHomeAsync(string userObjectId)
+    {
+        var callback = await SignInAsync(userObjectId);
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/", callback.Headers.Location!.OriginalString);
+    }
+
+    public async Task<BootstrapModel> HomeBootstrapAsync() => await SignInFlowTests.BootstrapOf(await App.GetAsync("/"));
+
+    /// <summary>True when the app answered with a redirect to the emulator's authorize endpoint.</summary>
+    public bool IsChallenge(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect
+        && response.Headers.Location is { IsAbsoluteUri: true } location
+        && location.AbsoluteUri.StartsWith(_fixture.AuthorizeEndpoint + "?", StringComparison.Ordinal);
+
+    public Uri AssertChallenge(HttpResponseMessage response)
+    {
+        Assert.True(IsChallenge(response), $"Expected a redirect to {_fixture.AuthorizeEndpoint}, got {(int)response.StatusCode} {response.Headers.Location}.");
+        return response.Headers.Location!;
+    }
+
+    /// <summary>Runs the emulator's pages (sign-in, account picker, consent) until it answers with the form_post page.</summary>
+    public async Task<(FormPost FormPost, int PagesShown)> AuthorizeAsync(Uri authorize, string userObjectId)
+    {
+        var response = await Emulator.GetAsync(authorize);
+        for (var step = 0; step < 4; step++)
+        {
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"Emulator answered {(int)response.StatusCode}: {html}");
+            if (FormPostPattern().Match(html) is { Success: true } formPost)
+            {
+                return (new FormPost(WebUtility.HtmlDecode(formPost.Groups["action"].Value), HiddenFields(html)), step);
+            }
+
+            var forms = Forms(html);
+            var next = forms.FirstOrDefault(f => f.Is("signin") && f.Fields.GetValueOrDefault("user") == userObjectId)
+                ?? forms.FirstOrDefault(f => f.Is("pick") && f.Fields.GetValueOrDefault("user") == userObjectId)
+                ?? forms.FirstOrDefault(f => f.Is("other"))
+                ?? forms.FirstOrDefault(f => f.Is("consent"))
+                ?? throw new InvalidOperationException("Unexpected emulator page: " + html);
+            response = await Emulator.PostAsync(new Uri(Emulator.BaseAddress!, next.Action), new FormUrlEncodedContent(next.Fields));
+        }
+
+        throw new InvalidOperationException("The emulator did not answer with a form_post in four steps.");
+    }
+
+    public void Dispose()
+    {
+        App.Dispose();
+        Emulator.Dispose();
+    }
+
+    private static List<HtmlForm> Forms(string html) =>
+        FormPattern().Matches(html)
+            .Select(m => new HtmlForm(WebUtility.HtmlDecode(m.Groups["action"].Value), HiddenFields(m.Groups["body"].Value)))
+            .ToList();
+
+    private static Dictionary<string, string> HiddenFields(string html) =>
+        HiddenInputPattern().Matches(html)
+            .ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value), StringComparer.Ordinal);
+
+    [GeneratedRegex("<form method=\"post\" name=\"hiddenform\" action=\"(?<action>[^\"]*)\">")]
+    private static partial Regex FormPostPattern();
+
+    [GeneratedRegex("<form[^>]* action=\"(?<action>[^\"]*)\"[^>]*>(?<body>.*?)</form>", RegexOptions.Singleline)]
+    private static partial Regex FormPattern();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]*)\" value=\"(?<value>[^\"]*)\">")]
+    private static partial Regex HiddenInputPattern();
+
+    private sealed record HtmlForm(string Action, Dictionary<string, string> Fields)
+    {
+        public bool Is(string action) => Fields.GetValueOrDefault("action") == action;
+    }
+}
+
+/// <summary>The emulator's auto-submitted form_post: where it goes and what it carries.</summary>
+public sealed record FormPost(string Action, IReadOnlyDictionary<string, string> Fields);

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using HybridSpa.EntraEmulator;
+using HybridSpa.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Identity.Client;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace HybridSpa.Web.Tests.Integration;
+
+/// <summary>The whole server leg over HTTP against the real in-process Entra ID emulator (no doubles).</summary>
+public sealed class EmulatorSignInTests(EmulatorWebFixture fixture) : IClassFixture<EmulatorWebFixture>
+{
+    [Fact]
+    public async Task Spa_code_from_the_emulator_is_in_the_first_render_and_absent_from_the_second()
+    {
+        using var driver = fixture.CreateDriver();
+        await driver.SignInToHomeAsync(EmulatorSignInDriver.Adele);
+
+        var first = await driver.HomeBootstrapAsync();
+        var second = await driver.HomeBootstrapAsync();
+
+        Assert.False(string.IsNullOrEmpty(first.SpaCode));
+        Assert.False(string.IsNullOrEmpty(first.LoginHint));
+        Assert.False(first.BootstrapByRedirect);
+        Assert.Equal(fixture.Emulator.Authority, first.Authority);
+        Assert.Null(second.SpaCode);
+        Assert.Equal(first.LoginHint, second.LoginHint);
+    }
+
+    [Fact]
+    public async Task The_rendered_spa_code_is_redeemable_once_by_the_browser()
+    {
+        using var driver = fixture.CreateDriver();
+        await driver.SignInToHomeAsync(EmulatorSignInDriver.Adele);
+        var spaCode = (await driver.HomeBootstrapAsync()).SpaCode!;
+        using var client = new HttpClient(fixture.Emulator.CreateHttpHandler());
+
+        using var first = await client.SendAsync(RedeemLikeMsalBrowser(spaCode));
+        using var replay = await client.SendAsync(RedeemLikeMsalBrowser(spaCode));
+
+        var firstBody = await first.Content.ReadAsStringAsync();
+        Assert.True(first.StatusCode == HttpStatusCode.OK, firstBody);
+        using (var tokens = JsonDocument.Parse(firstBody))
+        {
+            Assert.False(string.IsNullOrEmpty(tokens.RootElement.GetProperty("access_token").GetString()));
+        }
+
+        Assert.Equal(TestSettings.Origin, first.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
+        Assert.Contains("AADSTS54005", await replay.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Profile_page_is_served_from_the_token_cache_written_at_sign_in()
+    {
+        using var driver = fixture.CreateDriver();
+        await driver.SignInToHomeAsync(EmulatorSignInDriver.Adele);
+
+        var profile = await driver.App.GetAsync("/profile");
+
+        var html = await profile.Content.ReadAsStringAsync();
+        Assert.True(profile.StatusCode == HttpStatusCode.OK, $"{(int)profile.StatusCode} {profile.Headers.Location}: {html}");
+        Assert.Contains($"<dd id=\"profile-name\">{EmulatorSignInDriver.AdeleDisplayName}</dd>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Consent_for_an_extra_scope_becomes_a_re_challenge()
+    {
+        using var driver = fixture.CreateDriver();
+        await driver.SignInToHomeAsync(EmulatorSignInDriver.Adele);
+        var loginHint = (await driver.HomeBootstrapAsync()).LoginHint;
+
+        var response = await driver.App.GetAsync("/profile?extra=true");
+
+        var query = QueryHelpers.ParseQuery(driver.AssertChallenge(response).Query);
+        Assert.Contains("Mail.Read", query["scope"].ToString().Split(' '));
+        Assert.False(string.IsNullOrEmpty(query["login_hint"].ToString()));
+        Assert.Equal(loginHint, query["login_hint"].ToString());
+    }
+
+    [Fact]
+    public async Task Sign_out_reaches_the_emulator_and_removes_the_cached_account()
+    {
+        using var driver = fixture.CreateDriver();
+        await driver.SignInToHomeAsync(EmulatorSignInDriver.Adele);
+        var bootstrap = await driver.HomeBootstrapAsync();
+        Assert.Equal(HttpStatusCode.OK, (await driver.App.GetAsync("/profile")).StatusCode);
+        var application = fixture.Web.Services.GetRequiredService<IConfidentialClientApplication>();
+        var homeAccountId = $"{EmulatorSignInDriver.Adele}.{DevelopmentDefaults.TenantId}";
+        Assert.NotNull(await application.GetAccountAsync(homeAccountId));
+
+        var response = await driver.App.PostFormAsync(bootstrap.SignOut.Url, [new(bootstrap.SignOut.AntiforgeryField, bootstrap.SignOut.AntiforgeryToken)]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!;
+        Assert.StartsWith(fixture.EndSessionEndpoint + "?", location.AbsoluteUri, StringComparison.Ordinal);
+        var query = QueryHelpers.ParseQuery(location.Query);
+        Assert.Equal(TestSettings.Origin + "/signout-callback-oidc", query["post_logout_redirect_uri"].ToString());
+        var idTokenHint = new JsonWebToken(query["id_token_hint"].ToString());
+        Assert.Equal(EmulatorSignInDriver.Adele, idTokenHint.GetClaim("oid").Value);
+        Assert.Equal(fixture.Emulator.Authority + "v2.0", idTokenHint.Issuer);
+
+        // The emulator accepts the end-session request and sends the browser back to the registered post-logout URI.
+        using var logout = await driver.Emulator.GetAsync(location);
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.StartsWith(TestSettings.Origin + "/signout-callback-oidc", logout.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Null(await application.GetAccountAsync(homeAccountId));
+
+        // The emulator's session is over: a silent sign-in through the same browser now needs interaction.
+        var silent = QueryHelpers.AddQueryString(fixture.AuthorizeEndpoint, new Dictionary<string, string?>
+        {
+            ["client_id"] = DevelopmentDefaults.ClientId, ["response_type"] = "code", ["redirect_uri"] = DevelopmentDefaults.WebRedirectUri,
+            ["response_mode"] = "query", ["scope"] = "openid profile User.Read", ["prompt"] = "none", ["state"] = "s",
+        });
+        using var afterLogout = await driver.Emulator.GetAsync(silent);
+        Assert.Equal(HttpStatusCode.Redirect, afterLogout.StatusCode);
+        Assert.Equal("login_required", QueryHelpers.ParseQuery(afterLogout.Headers.Location!.Query)["error"].ToString());
+
+        // Signed out of the app: the cookie is gone, so /profile is a fresh challenge rather than a cached render.
+        driver.AssertChallenge(await driver.App.GetAsync("/profile"));
+    }
+
+    [Fact]
+    public async Task Personal_account_refusal_of_the_spa_code_is_retried_silently_with_prompt_none_on_the_emulator_session()
+    {
+        using var driver = fixture.CreateDriver();
+
+        var callback = await driver.SignInAsync(EmulatorSignInDriver.Megan);
+
+        Assert.True((int)callback.StatusCode < 500, $"Expected no 5xx, got {(int)callback.StatusCode}.");
+        Assert.Equal(2, driver.Authorizations.Count);
+        var (first, firstPages) = driver.Authorizations[0];
+        var (retry, retryPages) = driver.Authorizations[1];
+        Assert.Null(QueryHelpers.ParseQuery(first.Query).GetValueOrDefault("prompt").FirstOrDefault());
+        Assert.Equal(1, firstPages);
+        var retryQuery = QueryHelpers.ParseQuery(retry.Query);
+        Assert.Equal("none", retryQuery["prompt"].ToString());
+        Assert.Equal(QueryHelpers.ParseQuery(first.Query)["scope"].ToString(), retryQuery["scope"].ToString());
+
+        // The emulator's session cookie from the first round satisfied prompt=none: a code, no page.
+        Assert.Equal(0, retryPages);
+    }
+
+    /// <summary>msal-browser's acquireTokenByCode for a hybrid spa_code: Origin header, no secret, no redirect_uri, no verifier.</summary>
+    private HttpRequestMessage RedeemLikeMsalBrowser(string spaCode)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["client_id"] = DevelopmentDefaults.ClientId,
+            ["scope"] = "User.Read openid profile offline_access",
+            ["code"] = spaCode,
+            ["x-client-SKU"] = "msal.js.browser",
+            ["x-client-VER"] = "5.29.0",
+            ["grant_type"] = "authorization_code",
+            ["client_info"] = "1",
+        };
+        var body = string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{fixture.TokenEndpoint}?client-request-id={Guid.NewGuid()}"))
+        {
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded;charset=utf-8");
+        request.Headers.Add("Origin", TestSettings.Origin);
+        return request;
+    }
+}

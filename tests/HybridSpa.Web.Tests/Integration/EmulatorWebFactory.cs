@@ -1,0 +1,84 @@
+using HybridSpa.EntraEmulator;
+using HybridSpa.Web.Http;
+using HybridSpa.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HybridSpa.Web.Tests.Integration;
+
+/// <summary>
+/// The web app wired to a real in-process emulator instead of the hostile doubles: configuration points at the emulator,
+/// and the identity-provider and Graph HttpClients reach it through <see cref="EntraEmulatorHost.CreateHttpHandler"/>.
+/// Inherits the test web root (bundle manifest) and the SameSite-aware <see cref="Browser"/> of <see cref="HybridSpaFactory"/>.
+/// </summary>
+public sealed class EmulatorWebFactory : HybridSpaFactory
+{
+    private readonly EntraEmulatorHost _emulator;
+
+    public EmulatorWebFactory(EntraEmulatorHost emulator)
+    {
+        _emulator = emulator;
+        Settings["AzureAd:Instance"] = emulator.BaseAddress.AbsoluteUri;
+        Settings["AzureAd:TenantId"] = DevelopmentDefaults.TenantId;
+        Settings["AzureAd:ClientId"] = DevelopmentDefaults.ClientId;
+        Settings["AzureAd:ClientSecret"] = DevelopmentDefaults.ClientSecret;
+        Settings["DownstreamApis:Graph:BaseUrl"] = emulator.GraphBaseUrl.AbsoluteUri;
+        Settings["Spa:RedirectUri"] = TestSettings.Origin + "/";
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+
+        // Registered after the base class's doubles, so the emulator's handler is the primary handler that wins.
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddHttpClient(HttpClientNames.IdentityProvider).ConfigurePrimaryHttpMessageHandler(_emulator.CreateHttpHandler);
+            services.AddHttpClient(HttpClientNames.Graph).ConfigurePrimaryHttpMessageHandler(_emulator.CreateHttpHandler);
+        });
+    }
+}
+
+/// <summary>One emulator (free port) and one web app configured against it, shared by a test class.</summary>
+public sealed class EmulatorWebFixture : IAsyncLifetime
+{
+    public EntraEmulatorHost Emulator { get; private set; } = null!;
+
+    public EmulatorWebFactory Web { get; private set; } = null!;
+
+    /// <summary><c>https://login.dev.localhost:{port}/{tenant}/oauth2/v2.0/authorize</c>.</summary>
+    public string AuthorizeEndpoint => $"{Emulator.Authority}oauth2/v2.0/authorize";
+
+    public string TokenEndpoint => $"{Emulator.Authority}oauth2/v2.0/token";
+
+    public string EndSessionEndpoint => $"{Emulator.Authority}oauth2/v2.0/logout";
+
+    public async Task InitializeAsync()
+    {
+        // The same mapping as EmbeddedEmulatorExtensions: the app registration is made from the web app's own URIs.
+        var options = EntraEmulatorOptions.CreateDefault();
+        var application = options.Applications[0];
+        application.WebRedirectUris = [TestSettings.Origin + "/signin-oidc"];
+        application.SpaRedirectUris = [TestSettings.Origin + "/"];
+        application.PostLogoutRedirectUris = [TestSettings.Origin + "/signout-callback-oidc"];
+        Emulator = await EntraEmulatorHost.StartAsync(options, new EntraEmulatorHostSettings { Host = DevelopmentDefaults.Host, Port = 0, EnvironmentName = "Testing" });
+        Web = new EmulatorWebFactory(Emulator);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Web is not null)
+        {
+            await Web.DisposeAsync();
+        }
+
+        if (Emulator is not null)
+        {
+            await Emulator.DisposeAsync();
+        }
+    }
+
+    /// <summary>A browser on the app (SameSite-aware jar) and a browser on the emulator (its own cookie container), as one user agent.</summary>
+    public EmulatorSignInDriver CreateDriver() => new(this, Web.CreateBrowser());
+}
