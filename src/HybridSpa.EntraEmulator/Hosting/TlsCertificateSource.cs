@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -22,7 +21,7 @@ internal static class TlsCertificateSource
             return (development, $"the ASP.NET Core development certificate {development.Thumbprint}");
         }
 
-        var generated = CreateSelfSigned(host, now);
+        var generated = LoopbackCertificate.CreateSelfSigned("HybridSpa Entra emulator", now, host);
         return (generated, $"a self-signed certificate generated in memory for localhost, *.dev.localhost, {host} and 127.0.0.1 ({generated.Thumbprint})");
     }
 
@@ -51,27 +50,5 @@ internal static class TlsCertificateSource
         return names.Any(name => name.Equals(host, StringComparison.OrdinalIgnoreCase)
             || (name.StartsWith("*.", StringComparison.Ordinal) && host.EndsWith(name[1..], StringComparison.OrdinalIgnoreCase)
                 && !host[..^(name.Length - 1)].Contains('.', StringComparison.Ordinal)));
-    }
-
-    private static X509Certificate2 CreateSelfSigned(string host, DateTimeOffset now)
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=HybridSpa Entra emulator", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        foreach (var name in new[] { "localhost", "*.dev.localhost", host }.Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            names.AddDnsName(name);
-        }
-
-        names.AddIpAddress(IPAddress.Loopback);
-        names.AddIpAddress(IPAddress.IPv6Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
-
-        // Round-trip through PKCS#12 so the private key is usable by SslStream on every platform.
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
     }
 }
