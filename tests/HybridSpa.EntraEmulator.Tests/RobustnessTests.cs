@@ -64,8 +64,12 @@ public sealed class RobustnessTests(EmulatorFixture fixture) : IClassFixture<Emu
     {
         using var content = new ByteArrayContent(new byte[2 * 1024 * 1024]);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        // The server refuses the body from its Content-Length alone; without 100-continue the client may still be
+        // uploading when that answer closes the connection, and sees a broken pipe instead of the status.
+        using var request = new HttpRequestMessage(HttpMethod.Post, fixture.TokenEndpoint) { Content = content };
+        request.Headers.ExpectContinue = true;
 
-        using var response = await _client.PostAsync(fixture.TokenEndpoint, content);
+        using var response = await _client.SendAsync(request);
 
         Assert.InRange((int)response.StatusCode, 400, 499);
     }
