@@ -136,6 +136,24 @@ public sealed class HybridFlowTests(EmulatorFixture fixture) : IClassFixture<Emu
     }
 
     [Fact]
+    public async Task Personal_account_signing_in_at_the_tenant_gets_tokens_issued_by_that_tenant_and_keeps_its_home_account()
+    {
+        using var browser = new Browser(Host);
+        var request = new AuthorizeRequest();
+        var code = (await browser.SignInAsync(request, TestUsers.Megan))["code"];
+        using var client = fixture.CreateClient();
+
+        var response = await TokenResponse.SendAsync(client, WebRedemption(code, request.Pkce!.Verifier, returnSpaCode: false));
+
+        // A guest in the tenant: the tenant issues the tokens, client_info still names the consumer home account.
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal($"{Host.BaseAddress}{DevelopmentDefaults.TenantId}/v2.0", Jwt.Claim(response["id_token"], "iss"));
+        Assert.Equal(DevelopmentDefaults.TenantId, Jwt.Claim(response["id_token"], "tid"));
+        Assert.Equal(DevelopmentDefaults.TenantId, Jwt.Claim(response["access_token"], "tid"));
+        Assert.Equal($"{TestUsers.Megan}.{DevelopmentDefaults.ConsumersTenantId}", ClientInfoOf(response["client_info"]!));
+    }
+
+    [Fact]
     public async Task Code_issued_for_the_consumer_tenant_is_rejected_at_the_organisation_tenant_with_AADSTS700005()
     {
         using var browser = new Browser(Host);

@@ -18,7 +18,7 @@ internal sealed class GraphAccessTokenFactory(JwtSigner signer, TimeProvider clo
         var claims = new Dictionary<string, object?>
         {
             ["aud"] = ScopeParser.GraphAppId,
-            ["iss"] = GraphIssuerPrefix + context.HomeTenantId + "/",
+            ["iss"] = GraphIssuerPrefix + context.TenantId + "/",
             ["iat"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
             ["nbf"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
             ["exp"] = (now + lifetime).ToUnixTimeSeconds(),
@@ -43,7 +43,7 @@ internal sealed class GraphAccessTokenFactory(JwtSigner signer, TimeProvider clo
             ["signin_state"] = new[] { "kmsi" },
             ["sub"] = OpaqueValues.PairwiseSubject(ScopeParser.GraphAppId + context.Application.ClientId, user.ObjectId),
             ["tenant_region_scope"] = "EU",
-            ["tid"] = context.HomeTenantId,
+            ["tid"] = context.TenantId,
             ["unique_name"] = user.UserPrincipalName,
             ["upn"] = user.UserPrincipalName,
             ["uti"] = OpaqueValues.NewHandle(16),

@@ -15,7 +15,7 @@ internal sealed class IdTokenFactory(JwtSigner signer, EmulatorUrls urls, Emulat
         var claims = new Dictionary<string, object?>
         {
             ["aud"] = app.ClientId,
-            ["iss"] = urls.Issuer(context.HomeTenantId),
+            ["iss"] = urls.Issuer(context.TenantId),
             ["iat"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
             ["nbf"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
             ["exp"] = (now - TimeSpan.FromMinutes(5) + directory.Options.Lifetimes.IdToken).ToUnixTimeSeconds(),
@@ -54,7 +54,7 @@ internal sealed class IdTokenFactory(JwtSigner signer, EmulatorUrls urls, Emulat
         }
 
         claims["sub"] = OpaqueValues.PairwiseSubject(app.ClientId, user.ObjectId);
-        claims["tid"] = context.HomeTenantId;
+        claims["tid"] = context.TenantId;
         claims["uti"] = OpaqueValues.NewHandle(16);
         claims["ver"] = "2.0";
         return signer.Sign(claims);

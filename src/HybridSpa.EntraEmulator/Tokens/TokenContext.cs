@@ -3,9 +3,15 @@ using HybridSpa.EntraEmulator.Scopes;
 namespace HybridSpa.EntraEmulator.Tokens;
 
 /// <summary>Who a token is for and how they got it; the input of the token factories.</summary>
+/// <param name="TenantId">
+/// The tenant that issues the tokens (their <c>iss</c> and <c>tid</c>): the tenant of a tenant-specific route, where a
+/// personal account signs in as a guest, else the user's home tenant. UNCONFIRMED: a guest keeps its home oid here.
+/// </param>
+/// <param name="HomeTenantId">The user's home tenant (<c>client_info</c>'s utid, the account's identity across tenants).</param>
 internal sealed record TokenContext(
     AppRegistration Application,
     TestUser User,
+    string TenantId,
     string HomeTenantId,
     string Sid,
     DateTimeOffset AuthTime,

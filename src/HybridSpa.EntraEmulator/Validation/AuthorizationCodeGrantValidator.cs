@@ -85,7 +85,7 @@ internal sealed class AuthorizationCodeGrantValidator(
             return AadstsErrors.CodeAlreadyRedeemed();
         }
 
-        var token = new TokenContext(app, user, directory.HomeTenantOf(user), code.Sid, code.AuthTime, scopes!, code.Kind == CodeKind.HybridSpa ? null : code.Nonce, method, request.IpAddress);
+        var token = new TokenContext(app, user, code.TenantId, directory.HomeTenantOf(user), code.Sid, code.AuthTime, scopes!, code.Kind == CodeKind.HybridSpa ? null : code.Nonce, method, request.IpAddress);
         return TokenRequestValidationResult.Success(new ValidatedTokenRequest(
             token, code.SessionId, code.TenantId, isSpaGrant, SpaChain: null, returnSpaCode, request.Get(TokenRequestParameters.ClientInfo) == "1"));
     }

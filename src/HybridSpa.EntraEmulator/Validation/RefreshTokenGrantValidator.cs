@@ -69,7 +69,7 @@ internal sealed class RefreshTokenGrantValidator(
             return scopeError;
         }
 
-        var token = new TokenContext(app, user, directory.HomeTenantOf(user), grant.Sid, grant.AuthTime, scopes!, Nonce: null, method, request.IpAddress);
+        var token = new TokenContext(app, user, grant.TenantId, directory.HomeTenantOf(user), grant.Sid, grant.AuthTime, scopes!, Nonce: null, method, request.IpAddress);
         var chain = grant.IsSpa ? new RefreshTokenGrantChain(grant.ChainIssuedAt, grant.ExpiresAt) : null;
         return TokenRequestValidationResult.Success(new ValidatedTokenRequest(
             token, grant.SessionId, grant.TenantId, grant.IsSpa, chain, ReturnSpaCode: false, request.Get(TokenRequestParameters.ClientInfo) == "1"));

@@ -145,6 +145,21 @@ public sealed class EmulatorSignInTests(EmulatorWebFixture fixture) : IClassFixt
         Assert.Equal(0, retryPages);
     }
 
+    [Fact]
+    public async Task Personal_account_still_signs_in_and_the_page_asks_the_spa_to_bootstrap_by_redirect()
+    {
+        using var driver = fixture.CreateDriver();
+
+        var callback = await driver.SignInAsync(EmulatorSignInDriver.Megan);
+        var bootstrap = await driver.HomeBootstrapAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
+        Assert.Equal("/", callback.Headers.Location?.OriginalString);
+        Assert.True(bootstrap.BootstrapByRedirect);
+        Assert.Null(bootstrap.SpaCode);
+        Assert.False(string.IsNullOrEmpty(bootstrap.LoginHint));
+    }
+
     /// <summary>msal-browser's acquireTokenByCode for a hybrid spa_code: Origin header, no secret, no redirect_uri, no verifier.</summary>
     private HttpRequestMessage RedeemLikeMsalBrowser(string spaCode)
     {
