@@ -366,6 +366,9 @@ public sealed class EntraSignInHandler : RemoteAuthenticationHandler<EntraSignIn
         parameters.IssuerSigningKeys = configuration.SigningKeys;
         parameters.IssuerValidator = EntraIssuerValidator.For(configuration.Issuer);
         parameters.AuthenticationType = Scheme.Name;
+
+        // Lifetime against the scheme's clock, the one its cookies and protected state use too.
+        parameters.LifetimeValidator = IdTokenLifetime.ValidatorFor(TimeProvider);
         return Options.TokenHandler.ValidateTokenAsync(idToken, parameters);
     }
 
