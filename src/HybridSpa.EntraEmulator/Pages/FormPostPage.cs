@@ -18,7 +18,9 @@ internal static class FormPostPage
 
         body.Append("<noscript><p>Script is disabled. Click Submit to continue.</p><input type=\"submit\" value=\"Submit\"></noscript></form>")
             .Append($"<script nonce=\"{nonce}\">document.forms.hiddenform.submit();</script>");
-        var origin = Configuration.EmulatorDirectory.OriginOf(redirectUri) ?? "'none'";
-        return HtmlPageWriter.WriteAsync(context, StatusCodes.Status200OK, nonce, "Working...", body.ToString(), origin);
+        // No form-action limit: browsers apply it to every redirect that follows the submission, and the app may answer
+        // the posted response with a redirect anywhere — back to this IdP for a prompt=none retry, say. UNCONFIRMED:
+        // Entra's own form_post page sets no form-action either.
+        return HtmlPageWriter.WriteAsync(context, StatusCodes.Status200OK, nonce, "Working...", body.ToString(), formAction: null);
     }
 }
