@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace HybridSpa.Web.Controllers;
 
 /// <summary>Fresh SPA code, sign-out and the pages around them.</summary>
 [Route("account")]
-public sealed class AccountController(IUserTokenAcquisition tokenAcquisition) : Controller
+public sealed class AccountController(IUserTokenAcquisition tokenAcquisition, IOptions<SessionOptions> sessionOptions) : Controller
 {
     /// <summary>
     /// A top-level prompt=none round trip that comes back to <c>/</c> with a new SPA code (no iframe, so it works with
@@ -29,7 +30,7 @@ public sealed class AccountController(IUserTokenAcquisition tokenAcquisition) : 
         var signedOutPage = Url.Action(nameof(SignedOut))!;
         if (User.Identity?.IsAuthenticated != true)
         {
-            HttpContext.Session.Clear();
+            EndSession();
             return LocalRedirect(signedOutPage);
         }
 
@@ -38,8 +39,15 @@ public sealed class AccountController(IUserTokenAcquisition tokenAcquisition) : 
         properties.SetParameter("logout_hint", User.FindFirst("login_hint")?.Value);
 
         await tokenAcquisition.RemoveAccountAsync(User);
-        HttpContext.Session.Clear();
+        EndSession();
         return SignOut(properties, CookieAuthenticationDefaults.AuthenticationScheme, EntraSignInDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>Empties the session (SPA code, login hint, sid) in the store and deletes its cookie: nothing of it outlives the sign-out.</summary>
+    private void EndSession()
+    {
+        HttpContext.Session.Clear();
+        Response.Cookies.Delete(sessionOptions.Value.Cookie.Name!, sessionOptions.Value.Cookie.Build(HttpContext));
     }
 
     /// <summary>Where the IdP's post-logout redirect ends.</summary>

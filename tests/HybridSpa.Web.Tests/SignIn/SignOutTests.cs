@@ -44,6 +44,7 @@ public sealed class SignOutTests(HybridSpaFactory factory) : IClassFixture<Hybri
         Assert.Equal(user.LoginHint, query["logout_hint"].ToString());
         Assert.Equal(user.Oid, new Microsoft.IdentityModel.JsonWebTokens.JsonWebToken(query["id_token_hint"].ToString()).GetClaim("oid").Value);
         Assert.Contains(browser.LastSetCookies, c => c.Name == SignInDriver.AuthCookie && c.Expires < DateTimeOffset.UtcNow);
+        Assert.Contains(browser.LastSetCookies, c => c.Name == SignInDriver.SessionCookie && c.Expires < DateTimeOffset.UtcNow && c.Secure && c.Path == "/");
         Assert.Null(await application.GetAccountAsync(homeAccountId));
 
         var signedOut = await browser.GetAsync("/signout-callback-oidc?state=" + Uri.EscapeDataString(query["state"].ToString()));
