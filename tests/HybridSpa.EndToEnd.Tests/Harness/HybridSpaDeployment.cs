@@ -13,9 +13,10 @@ namespace HybridSpa.EndToEnd.Tests.Harness;
 
 /// <summary>
 /// The product as a browser meets it: the web app on https://localhost:{port} (real Kestrel) and the emulator on
-/// https://login.dev.localhost:{port} — two sites — both serving the run's test certificate.
+/// https://login.dev.localhost:{port} — two sites — both serving the run's test certificate. Subclasses vary the
+/// emulator's directory or the app's services for the scenarios that need it.
 /// </summary>
-public sealed class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
+public class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
 {
     private WebFactory? web;
 
@@ -37,7 +38,7 @@ public sealed class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
             ConfigureLogging = logging => logging.ClearProviders(),
         });
 
-        web = new WebFactory(Emulator, AppOrigin);
+        web = new WebFactory(Emulator, AppOrigin, ConfigureAppServices);
         web.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(TestCertificate.Instance)));
         web.StartServer();
     }
@@ -54,15 +55,30 @@ public sealed class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+    ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return new(DisposeAsync());
+    }
 
-    private static EntraEmulatorOptions EmulatorOptionsFor(Uri appOrigin)
+    /// <summary>Changes the emulator's users and app registration before it starts (the defaults otherwise).</summary>
+    protected virtual void ConfigureEmulator(EntraEmulatorOptions options)
+    {
+    }
+
+    /// <summary>Replaces app services after the app's own registrations (none otherwise).</summary>
+    protected virtual void ConfigureAppServices(IServiceCollection services)
+    {
+    }
+
+    private EntraEmulatorOptions EmulatorOptionsFor(Uri appOrigin)
     {
         var options = EntraEmulatorOptions.CreateDefault();
         var application = options.Applications[0];
         application.WebRedirectUris = [new Uri(appOrigin, "signin-oidc").AbsoluteUri];
         application.SpaRedirectUris = [appOrigin.AbsoluteUri];
         application.PostLogoutRedirectUris = [new Uri(appOrigin, "signout-callback-oidc").AbsoluteUri];
+        ConfigureEmulator(options);
         return options;
     }
 
@@ -73,7 +89,7 @@ public sealed class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class WebFactory(EntraEmulatorHost emulator, Uri appOrigin) : WebApplicationFactory<Program>
+    private sealed class WebFactory(EntraEmulatorHost emulator, Uri appOrigin, Action<IServiceCollection> configureServices) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -92,6 +108,7 @@ public sealed class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
             {
                 services.AddHttpClient(HttpClientNames.IdentityProvider).ConfigurePrimaryHttpMessageHandler(emulator.CreateHttpHandler);
                 services.AddHttpClient(HttpClientNames.Graph).ConfigurePrimaryHttpMessageHandler(emulator.CreateHttpHandler);
+                configureServices(services);
             });
         }
     }

@@ -9,10 +9,25 @@ public static class JourneySteps
     /// <summary>Opens the app, picks <paramref name="displayName"/> on the emulator's sign-in page and waits for the Graph profile.</summary>
     public static async Task SignInAsync(BrowserSession browser, HybridSpaDeployment stack, string displayName)
     {
-        await browser.Page.GotoAsync(stack.AppOrigin.AbsoluteUri);
-        await browser.Page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {displayName}" }).ClickAsync();
+        await OpenSignInPageAsync(browser, stack);
+        await ChooseUserAsync(browser, displayName);
         await ProfileHeading(browser, displayName).WaitForAsync();
     }
+
+    /// <summary>Opens the app signed out, which lands on the emulator's sign-in page.</summary>
+    public static async Task OpenSignInPageAsync(BrowserSession browser, HybridSpaDeployment stack)
+    {
+        await browser.Page.GotoAsync(stack.AppOrigin.AbsoluteUri);
+        await EmulatorSignInHeading(browser).WaitForAsync();
+    }
+
+    /// <summary>Clicks <paramref name="displayName"/> on the emulator's sign-in page.</summary>
+    public static Task ChooseUserAsync(BrowserSession browser, string displayName) =>
+        browser.Page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {displayName}", Exact = true }).ClickAsync();
+
+    /// <summary>The emulator's sign-in page heading (shown only when the emulator has no session to use).</summary>
+    public static ILocator EmulatorSignInHeading(BrowserSession browser) =>
+        browser.Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Exact = true });
 
     /// <summary>The profile card's heading, which the SPA renders from Graph /me.</summary>
     public static ILocator ProfileHeading(BrowserSession browser, string displayName) =>
@@ -34,6 +49,24 @@ public static class JourneySteps
         Assert.True(callback >= 0, "The browser never posted to /signin-oidc.");
         return [.. requests.Skip(callback + 1)];
     }
+
+    /// <summary>Graph requests the browser sent to the emulator's Graph.</summary>
+    public static IReadOnlyList<RecordedRequest> GraphRequests(BrowserSession browser, HybridSpaDeployment stack) =>
+        [.. browser.Requests.Where(r => r.IsTo(stack.Emulator.BaseAddress) && r.Url.AbsolutePath.StartsWith("/v1.0/", StringComparison.Ordinal) && r.Method != "OPTIONS")];
+
+    /// <summary>A parameter of a recorded request's form body, or of its query string when it has no body (null when absent).</summary>
+    public static string? Parameter(RecordedRequest request, string name) =>
+        JourneyForm.Field(request.PostData is { Length: > 0 } body ? body : request.Url.Query, name);
+
+    /// <summary>
+    /// Keys of what MSAL.js keeps in the page's session and local storage: its "msal." keys, and any entry that holds a
+    /// token or an account (MSAL's cache entities carry credentialType / authorityType), whatever its key.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> MsalStorageKeysAsync(BrowserSession browser) =>
+        await browser.Page.EvaluateAsync<string[]>("""
+            () => [sessionStorage, localStorage].flatMap(storage => Object.keys(storage).filter(key =>
+                key.startsWith('msal.') || /"(credentialType|authorityType)"/.test(storage.getItem(key) ?? '')))
+            """);
 
     /// <summary>The SPA code the page's bootstrap JSON carries (null when none).</summary>
     public static async Task<string?> RenderedSpaCodeAsync(BrowserSession browser) =>

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HybridSpa.EndToEnd.Tests.Harness;
+
+/// <summary>
+/// The app runs on the emulator's clock, so moving time (<see cref="TimeTravel"/>) ages tokens, cookies and sessions on
+/// both servers alike — as hours passing would.
+/// </summary>
+public sealed class SharedClockDeployment : HybridSpaDeployment
+{
+    /// <inheritdoc />
+    protected override void ConfigureAppServices(IServiceCollection services) =>
+        services.AddSingleton<TimeProvider>(Emulator.Clock);
+}
