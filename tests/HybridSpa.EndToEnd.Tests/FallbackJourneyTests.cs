@@ -1,5 +1,5 @@
-using HybridSpa.EndToEnd.Tests.Browser;
 using HybridSpa.EndToEnd.Tests.Harness;
+using static HybridSpa.EndToEnd.Tests.Harness.DefaultUsers;
 using static HybridSpa.EndToEnd.Tests.Harness.JourneySteps;
 
 namespace HybridSpa.EndToEnd.Tests;
@@ -7,13 +7,10 @@ namespace HybridSpa.EndToEnd.Tests;
 /// <summary>When the SPA code cannot be used, the fallbacks bring the same user back signed in, with no account picker.</summary>
 public sealed class FallbackJourneyTests(HybridSpaDeployment stack) : IClassFixture<HybridSpaDeployment>
 {
-    private const string Adele = "Adele Vance";
-    private const string Megan = "Megan Bowen";
-
     [Fact]
     public async Task A_spa_code_redeemed_out_of_band_brings_the_same_user_back_through_the_servers_top_level_round_trip()
     {
-        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(TestCertificate.Instance, ThirdPartyCookies.Blocked));
+        await using var browser = await LaunchBrowserAsync();
         await browser.RunAsync(async () =>
         {
             await OpenSignInPageAsync(browser, stack);
@@ -30,7 +27,7 @@ public sealed class FallbackJourneyTests(HybridSpaDeployment stack) : IClassFixt
     [Fact]
     public async Task A_personal_account_gets_no_spa_code_and_the_spa_signs_in_by_redirect_as_the_same_user()
     {
-        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(TestCertificate.Instance, ThirdPartyCookies.Blocked));
+        await using var browser = await LaunchBrowserAsync();
         await browser.RunAsync(async () =>
         {
             await SignInAsync(browser, stack, Megan);

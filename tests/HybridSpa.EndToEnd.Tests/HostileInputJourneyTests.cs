@@ -1,5 +1,5 @@
-using HybridSpa.EndToEnd.Tests.Browser;
 using HybridSpa.EndToEnd.Tests.Harness;
+using static HybridSpa.EndToEnd.Tests.Harness.DefaultUsers;
 using static HybridSpa.EndToEnd.Tests.Harness.JourneySteps;
 
 namespace HybridSpa.EndToEnd.Tests;
@@ -10,7 +10,7 @@ public sealed class HostileInputJourneyTests(HostileUserDeployment stack) : ICla
     [Fact]
     public async Task Markup_in_the_display_name_and_login_hint_is_rendered_as_text_with_no_dialog_and_no_CSP_violation()
     {
-        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(TestCertificate.Instance, ThirdPartyCookies.Blocked));
+        await using var browser = await LaunchBrowserAsync();
         await browser.RunAsync(async () =>
         {
             await SignInAsync(browser, stack, HostileUserDeployment.DisplayName);

@@ -1,5 +1,6 @@
 using HybridSpa.EndToEnd.Tests.Browser;
 using HybridSpa.EndToEnd.Tests.Harness;
+using static HybridSpa.EndToEnd.Tests.Harness.DefaultUsers;
 using static HybridSpa.EndToEnd.Tests.Harness.JourneySteps;
 
 namespace HybridSpa.EndToEnd.Tests;
@@ -7,14 +8,12 @@ namespace HybridSpa.EndToEnd.Tests;
 /// <summary>The hybrid journey in Chromium: server sign-in, one SPA token request by code, Graph, reload from cache.</summary>
 public sealed class HybridJourneyTests(HybridSpaDeployment stack) : IClassFixture<HybridSpaDeployment>
 {
-    private const string Adele = "Adele Vance";
-
     [Theory]
     [InlineData(ThirdPartyCookies.Allowed)]
     [InlineData(ThirdPartyCookies.Blocked)]
     public async Task Sign_in_shows_the_Graph_profile_after_exactly_one_token_request_and_no_iframe(ThirdPartyCookies cookies)
     {
-        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(TestCertificate.Instance, cookies));
+        await using var browser = await LaunchBrowserAsync(cookies);
         await browser.RunAsync(async () =>
         {
             await SignInAsync(browser, stack, Adele);
@@ -35,7 +34,7 @@ public sealed class HybridJourneyTests(HybridSpaDeployment stack) : IClassFixtur
     [Fact]
     public async Task Reload_takes_tokens_from_the_MSAL_cache_and_renders_no_code()
     {
-        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(TestCertificate.Instance, ThirdPartyCookies.Blocked));
+        await using var browser = await LaunchBrowserAsync();
         await browser.RunAsync(async () =>
         {
             await SignInAsync(browser, stack, Adele);

@@ -1,6 +1,6 @@
-using HybridSpa.EndToEnd.Tests.Browser;
 using HybridSpa.EndToEnd.Tests.Harness;
 using Microsoft.Playwright;
+using static HybridSpa.EndToEnd.Tests.Harness.DefaultUsers;
 using static HybridSpa.EndToEnd.Tests.Harness.JourneySteps;
 
 namespace HybridSpa.EndToEnd.Tests;
@@ -8,12 +8,10 @@ namespace HybridSpa.EndToEnd.Tests;
 /// <summary>After sign-in: incremental consent for an extra scope, and signing out of everything.</summary>
 public sealed class SessionJourneyTests(HybridSpaDeployment stack) : IClassFixture<HybridSpaDeployment>
 {
-    private const string Adele = "Adele Vance";
-
     [Fact]
     public async Task An_extra_scope_goes_through_the_consent_page_and_comes_back_with_the_data()
     {
-        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(TestCertificate.Instance, ThirdPartyCookies.Blocked));
+        await using var browser = await LaunchBrowserAsync();
         await browser.RunAsync(async () =>
         {
             await SignInAsync(browser, stack, Adele);
@@ -37,7 +35,7 @@ public sealed class SessionJourneyTests(HybridSpaDeployment stack) : IClassFixtu
     [Fact]
     public async Task Sign_out_empties_MSALs_storage_and_ends_the_app_and_identity_provider_sessions()
     {
-        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(TestCertificate.Instance, ThirdPartyCookies.Blocked));
+        await using var browser = await LaunchBrowserAsync();
         await browser.RunAsync(async () =>
         {
             await SignInAsync(browser, stack, Adele);

@@ -1,5 +1,5 @@
-using HybridSpa.EndToEnd.Tests.Browser;
 using HybridSpa.EndToEnd.Tests.Harness;
+using static HybridSpa.EndToEnd.Tests.Harness.DefaultUsers;
 using static HybridSpa.EndToEnd.Tests.Harness.JourneySteps;
 
 namespace HybridSpa.EndToEnd.Tests;
@@ -7,12 +7,10 @@ namespace HybridSpa.EndToEnd.Tests;
 /// <summary>Hours pass (every clock moved together): the SPA renews its tokens without an iframe, with third-party cookies blocked.</summary>
 public sealed class TokenLifetimeJourneyTests(SharedClockDeployment stack) : IClassFixture<SharedClockDeployment>
 {
-    private const string Adele = "Adele Vance";
-
     [Fact]
     public async Task A_spa_code_that_expired_before_the_SPA_redeemed_it_brings_the_same_user_back_through_the_servers_top_level_round_trip()
     {
-        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(TestCertificate.Instance, ThirdPartyCookies.Blocked));
+        await using var browser = await LaunchBrowserAsync();
         await browser.RunAsync(async () =>
         {
             await TimeTravel.SynchronizeAsync(browser, stack);
@@ -29,7 +27,7 @@ public sealed class TokenLifetimeJourneyTests(SharedClockDeployment stack) : ICl
     [Fact]
     public async Task An_expired_access_token_is_renewed_with_the_SPA_refresh_token_in_one_request()
     {
-        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(TestCertificate.Instance, ThirdPartyCookies.Blocked));
+        await using var browser = await LaunchBrowserAsync();
         await browser.RunAsync(async () =>
         {
             await TimeTravel.SynchronizeAsync(browser, stack);
@@ -51,7 +49,7 @@ public sealed class TokenLifetimeJourneyTests(SharedClockDeployment stack) : ICl
     [Fact]
     public async Task A_SPA_refresh_token_past_24_hours_is_replaced_by_a_fresh_spa_code_from_a_top_level_round_trip()
     {
-        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(TestCertificate.Instance, ThirdPartyCookies.Blocked));
+        await using var browser = await LaunchBrowserAsync();
         await browser.RunAsync(async () =>
         {
             await TimeTravel.SynchronizeAsync(browser, stack);
