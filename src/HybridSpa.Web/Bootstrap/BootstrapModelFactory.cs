@@ -43,6 +43,8 @@ public sealed class BootstrapModelFactory(
             LoginHint: handOff.LoginHint ?? context.User.LoginHint(),
             Sid: handOff.Sid ?? context.User.FindFirst("sid")?.Value,
             BootstrapByRedirect: handOff.BootstrapByRedirect,
+            SpaCodeRequested: ad.WithSpaAuthCode,
+            SilentRedirectUri: ad.WithSpaAuthCode ? null : PublicUris.SilentRedirectUri(spa.Value),
             FreshSpaCodeUrl: FreshSpaCodeUrl,
             SignOut: new SignOutBootstrap(SignOutUrl, tokens.FormFieldName, tokens.RequestToken!));
     }
