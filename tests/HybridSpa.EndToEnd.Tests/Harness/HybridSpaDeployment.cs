@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using HybridSpa.EntraEmulator;
+using HybridSpa.Web.Configuration;
 using HybridSpa.Web.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -25,6 +26,12 @@ public sealed class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
     /// <summary>The app's origin, e.g. https://localhost:41234.</summary>
     public Uri AppOrigin { get; private set; } = null!;
 
+    /// <summary>App configuration over the harness's own, e.g. <c>AzureAd:WithSpaAuthCode=false</c> for the classic bootstrap.</summary>
+    public IReadOnlyDictionary<string, string?> AppSettings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>App service registrations after the harness's own (benchmarks decorate services to measure them).</summary>
+    public Action<IServiceCollection>? ConfigureAppServices { get; init; }
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
@@ -37,7 +44,7 @@ public sealed class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
             ConfigureLogging = logging => logging.ClearProviders(),
         });
 
-        web = new WebFactory(Emulator, AppOrigin);
+        web = new WebFactory(Emulator, AppOrigin, AppSettings, ConfigureAppServices);
         web.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(TestCertificate.Instance)));
         web.StartServer();
     }
@@ -61,7 +68,7 @@ public sealed class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
         var options = EntraEmulatorOptions.CreateDefault();
         var application = options.Applications[0];
         application.WebRedirectUris = [new Uri(appOrigin, "signin-oidc").AbsoluteUri];
-        application.SpaRedirectUris = [appOrigin.AbsoluteUri];
+        application.SpaRedirectUris = [appOrigin.AbsoluteUri, new Uri(appOrigin, PublicUris.SilentCallbackPath).AbsoluteUri];
         application.PostLogoutRedirectUris = [new Uri(appOrigin, "signout-callback-oidc").AbsoluteUri];
         return options;
     }
@@ -73,7 +80,9 @@ public sealed class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class WebFactory(EntraEmulatorHost emulator, Uri appOrigin) : WebApplicationFactory<Program>
+    private sealed class WebFactory(
+        EntraEmulatorHost emulator, Uri appOrigin, IReadOnlyDictionary<string, string?> appSettings, Action<IServiceCollection>? configureAppServices)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -87,11 +96,12 @@ public sealed class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
                 ["DownstreamApis:Graph:BaseUrl"] = emulator.GraphBaseUrl.AbsoluteUri,
                 ["Spa:RedirectUri"] = appOrigin.AbsoluteUri,
                 ["Logging:LogLevel:Default"] = "Warning",
-            }));
+            }).AddInMemoryCollection(appSettings));
             builder.ConfigureTestServices(services =>
             {
                 services.AddHttpClient(HttpClientNames.IdentityProvider).ConfigurePrimaryHttpMessageHandler(emulator.CreateHttpHandler);
                 services.AddHttpClient(HttpClientNames.Graph).ConfigurePrimaryHttpMessageHandler(emulator.CreateHttpHandler);
+                configureAppServices?.Invoke(services);
             });
         }
     }
