@@ -136,6 +136,7 @@ public sealed partial class SignInFlowTests(HybridSpaFactory factory) : IClassFi
         Assert.Contains("<script type=\"module\" nonce=\"" + scriptNonce + "\" src=\"/app/assets/main-abc123.js\">", html, StringComparison.Ordinal);
         Assert.Contains("<link rel=\"stylesheet\" href=\"/app/assets/main-def456.css\" />", html, StringComparison.Ordinal);
         Assert.Contains("<div id=\"root\"></div>", html, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"preconnect\" href=\"https://idp.test\" crossorigin=\"anonymous\" />", html, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("frame-src", csp, StringComparison.Ordinal);
         Assert.Contains("connect-src 'self' https://idp.test https://graph.test", csp, StringComparison.Ordinal);
