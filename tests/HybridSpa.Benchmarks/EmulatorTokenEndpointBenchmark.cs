@@ -30,11 +30,14 @@ internal static class EmulatorTokenEndpointBenchmark
         var pool = await MintCodesAsync(host, pkce.Challenge, codes, clients).ConfigureAwait(false);
         Console.WriteLine($"Minted {pool.Count} Web codes through /authorize (single sign-on, response_mode=query).");
 
+        // The bound is the better of two signing runs, before and after the redemptions, so a burst of outside load during one
+        // of them does not make the endpoint look faster than its bound.
+        var signaturesBefore = MeasureSignatures(host, TimeSpan.FromSeconds(seconds));
         var redemptions = await RedeemAsync(host, pool, pkce.Verifier, clients, TimeSpan.FromSeconds(seconds)).ConfigureAwait(false);
-        var signatures = MeasureSignatures(host, TimeSpan.FromSeconds(seconds));
+        var signatures = Math.Max(signaturesBefore, MeasureSignatures(host, TimeSpan.FromSeconds(seconds)));
         var bound = signatures / 2;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Token endpoint: {redemptions,10:N0} hybrid redemptions/s (Web code + return_spa_code, HTTPS, {clients} clients)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RS256 signing:  {signatures,10:N0} signatures/s (same key, {Environment.ProcessorCount} threads)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RS256 signing:  {signatures,10:N0} signatures/s (same key, {Environment.ProcessorCount} threads, better of 2 runs)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Signing bound:  {bound,10:N0} redemptions/s (2 signatures per redemption)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ratio:          {redemptions / bound,10:P1} of the signing bound"));
         return
