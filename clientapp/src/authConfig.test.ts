@@ -32,4 +32,9 @@ describe("the MSAL configuration", () => {
     expect(fetch).not.toHaveBeenCalled();
     expect(document.querySelector("iframe")).toBeNull();
   });
+
+  it("lets only the classic bootstrap read the silent iframe's URL (legacy polling, no script on the callback page)", () => {
+    expect(createMsalConfiguration(aBootstrap()).system?.enableLegacyPolling).toBeUndefined();
+    expect(createMsalConfiguration(aBootstrap({ spaCodeRequested: false })).system?.enableLegacyPolling).toBe(true);
+  });
 });

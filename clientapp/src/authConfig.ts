@@ -9,7 +9,9 @@ import type { Bootstrap } from "./bootstrap/bootstrapConfig";
 /**
  * The one place the SPA turns the server's bootstrap data into MSAL configuration.
  * Authority metadata and known authorities come from the server, so MSAL.js makes no discovery
- * request; no option here makes MSAL create a hidden iframe or use a platform broker.
+ * request; no option here makes MSAL create a hidden iframe or use a platform broker. Only the classic
+ * bootstrap (no SPA code) calls ssoSilent: its iframe lands on the server's empty silent-callback page,
+ * whose URL MSAL reads from here (legacy polling) instead of needing a script there.
  */
 export function createMsalConfiguration(bootstrap: Bootstrap): Configuration {
   return {
@@ -26,6 +28,7 @@ export function createMsalConfiguration(bootstrap: Bootstrap): Configuration {
     },
     system: {
       allowPlatformBroker: false,
+      ...(bootstrap.spaCodeRequested ? {} : { enableLegacyPolling: true }),
       loggerOptions: {
         logLevel: LogLevel.Warning,
         piiLoggingEnabled: false,

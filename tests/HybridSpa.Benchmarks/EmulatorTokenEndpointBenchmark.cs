@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using HybridSpa.Benchmarks.Reporting;
 using HybridSpa.EntraEmulator;
 using HybridSpa.EntraEmulator.Tokens;
 using Microsoft.IdentityModel.Tokens;
@@ -17,9 +18,8 @@ namespace HybridSpa.Benchmarks;
 /// </summary>
 internal static class EmulatorTokenEndpointBenchmark
 {
-    public static async Task RunAsync(string[] args)
+    public static async Task<IReadOnlyList<ResultRow>> RunAsync(BenchmarkArguments arguments)
     {
-        var arguments = new BenchmarkArguments(args);
         var seconds = arguments.Int("seconds", 10);
         var clients = arguments.Int("clients", Environment.ProcessorCount * 2);
         var codes = arguments.Int("codes", 60_000);
@@ -30,13 +30,22 @@ internal static class EmulatorTokenEndpointBenchmark
         var pool = await MintCodesAsync(host, pkce.Challenge, codes, clients).ConfigureAwait(false);
         Console.WriteLine($"Minted {pool.Count} Web codes through /authorize (single sign-on, response_mode=query).");
 
+        // The bound is the better of two signing runs, before and after the redemptions, so a burst of outside load during one
+        // of them does not make the endpoint look faster than its bound.
+        var signaturesBefore = MeasureSignatures(host, TimeSpan.FromSeconds(seconds));
         var redemptions = await RedeemAsync(host, pool, pkce.Verifier, clients, TimeSpan.FromSeconds(seconds)).ConfigureAwait(false);
-        var signatures = MeasureSignatures(host, TimeSpan.FromSeconds(seconds));
+        var signatures = Math.Max(signaturesBefore, MeasureSignatures(host, TimeSpan.FromSeconds(seconds)));
         var bound = signatures / 2;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Token endpoint: {redemptions,10:N0} hybrid redemptions/s (Web code + return_spa_code, HTTPS, {clients} clients)"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RS256 signing:  {signatures,10:N0} signatures/s (same key, {Environment.ProcessorCount} threads)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RS256 signing:  {signatures,10:N0} signatures/s (same key, {Environment.ProcessorCount} threads, better of 2 runs)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Signing bound:  {bound,10:N0} redemptions/s (2 signatures per redemption)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ratio:          {redemptions / bound,10:P1} of the signing bound"));
+        return
+        [
+            new("4", "**emulator** token endpoint: hybrid redemptions/s (Web code + secret + PKCE + `return_spa_code`, HTTPS, "
+                + $"{clients} clients) vs the RS256 signing bound (2 signatures per redemption, same key, {Environment.ProcessorCount} threads)",
+                string.Create(CultureInfo.InvariantCulture, $"{redemptions:N0}/s vs bound {bound:N0}/s = {redemptions / bound:P1}")),
+        ];
     }
 
     private static async Task<ConcurrentQueue<string>> MintCodesAsync(EntraEmulatorHost host, string challenge, int count, int clients)

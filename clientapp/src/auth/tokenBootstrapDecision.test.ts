@@ -2,9 +2,16 @@ import { describe, expect, it } from "vitest";
 import { anAccount } from "../test/fakes";
 import { chooseBootstrapStep, pickCachedAccount } from "./tokenBootstrapDecision";
 
+const hybrid = { spaCodeRequested: true, loginHint: "opaque-login-hint", silentRedirectUri: null } as const;
+const classic = {
+  spaCodeRequested: false,
+  loginHint: "opaque-login-hint",
+  silentRedirectUri: "https://localhost:5001/account/silent-callback",
+} as const;
+
 describe("chooseBootstrapStep", () => {
   it("redeems the SPA code when the server rendered one, even with a cached account", () => {
-    expect(chooseBootstrapStep({ spaCode: "code", cachedAccount: anAccount() })).toEqual({
+    expect(chooseBootstrapStep({ ...hybrid, spaCode: "code", cachedAccount: anAccount() })).toEqual({
       kind: "redeem-spa-code",
       code: "code",
     });
@@ -13,11 +20,33 @@ describe("chooseBootstrapStep", () => {
   it("renews silently for the cached account when there is no code", () => {
     const account = anAccount();
 
-    expect(chooseBootstrapStep({ spaCode: null, cachedAccount: account })).toEqual({ kind: "silent", account });
+    expect(chooseBootstrapStep({ ...hybrid, spaCode: null, cachedAccount: account })).toEqual({ kind: "silent", account });
   });
 
   it("signs in with loginRedirect when there is neither a code nor a cached account", () => {
-    expect(chooseBootstrapStep({ spaCode: null, cachedAccount: null })).toEqual({ kind: "login-redirect" });
+    expect(chooseBootstrapStep({ ...hybrid, spaCode: null, cachedAccount: null })).toEqual({ kind: "login-redirect" });
+  });
+
+  describe("when the server requested no SPA code (the classic bootstrap)", () => {
+    it("signs the server's user in again with ssoSilent through the silent redirect page", () => {
+      expect(chooseBootstrapStep({ ...classic, spaCode: null, cachedAccount: null })).toEqual({
+        kind: "sso-silent",
+        loginHint: "opaque-login-hint",
+        redirectUri: "https://localhost:5001/account/silent-callback",
+      });
+    });
+
+    it("still prefers the cached account (a reload needs no iframe)", () => {
+      const account = anAccount();
+
+      expect(chooseBootstrapStep({ ...classic, spaCode: null, cachedAccount: account })).toEqual({ kind: "silent", account });
+    });
+
+    it("signs in with loginRedirect when the server knows no login hint", () => {
+      expect(chooseBootstrapStep({ ...classic, loginHint: null, spaCode: null, cachedAccount: null })).toEqual({
+        kind: "login-redirect",
+      });
+    });
   });
 });
 

@@ -4,22 +4,30 @@ import type { AccountInfo } from "@azure/msal-browser";
 export type BootstrapStep =
   | { readonly kind: "redeem-spa-code"; readonly code: string }
   | { readonly kind: "silent"; readonly account: AccountInfo }
+  | { readonly kind: "sso-silent"; readonly loginHint: string; readonly redirectUri: string }
   | { readonly kind: "login-redirect" };
 
 /**
  * A SPA code from the server wins (it is single-use and only this render has it); otherwise the
- * cached account renews silently; with neither (or when the server could not get a SPA code and
- * nothing is cached yet) the user signs in with loginRedirect.
+ * cached account renews silently; with neither, a server that requested no SPA code (the classic
+ * bootstrap) gets a second, silent sign-in through a hidden iframe for the user it signed in; else
+ * (or when the server could not get a SPA code and nothing is cached yet) the user signs in with loginRedirect.
  */
 export function chooseBootstrapStep(input: {
   readonly spaCode: string | null;
   readonly cachedAccount: AccountInfo | null;
+  readonly spaCodeRequested: boolean;
+  readonly loginHint: string | null;
+  readonly silentRedirectUri: string | null;
 }): BootstrapStep {
   if (input.spaCode !== null) {
     return { kind: "redeem-spa-code", code: input.spaCode };
   }
   if (input.cachedAccount !== null) {
     return { kind: "silent", account: input.cachedAccount };
+  }
+  if (!input.spaCodeRequested && input.loginHint !== null && input.silentRedirectUri !== null) {
+    return { kind: "sso-silent", loginHint: input.loginHint, redirectUri: input.silentRedirectUri };
   }
   return { kind: "login-redirect" };
 }

@@ -1,5 +1,8 @@
-/** Where a token came from: the server's SPA code, MSAL's cache, a refresh-token grant, or a sign-in redirect. */
-export type TokenSource = "spa-code" | "cache" | "refresh-token" | "redirect";
+/**
+ * Where a token came from: the server's SPA code, MSAL's cache, a refresh-token grant, a sign-in redirect, or
+ * (classic bootstrap only) ssoSilent through a hidden iframe.
+ */
+export type TokenSource = "spa-code" | "cache" | "refresh-token" | "redirect" | "sso-silent";
 
 /** One step of "how this token was obtained". */
 export interface TimelineStep {

@@ -5,6 +5,7 @@ import type { Bootstrap } from "../bootstrap/bootstrapConfig";
 import { browserNavigation } from "./browserNavigation";
 import { decideErrorAction, describeAuthError, type AuthErrorDetails } from "./errorActions";
 import { canAttemptFreshSpaCode, recordFreshSpaCodeAttempt } from "./freshSpaCodeGuard";
+import { ssoSilentOnce } from "./classicSignIn";
 import { acquireTokenSilently } from "./silentToken";
 import { redeemSpaCodeOnce } from "./spaCodeRedemption";
 import { chooseBootstrapStep, pickCachedAccount } from "./tokenBootstrapDecision";
@@ -120,7 +121,13 @@ async function acquireFirstToken(
   spaCode: string | null,
 ): Promise<AcquisitionOutcome> {
   const cachedAccount = pickCachedAccount(instance.getActiveAccount(), instance.getAllAccounts(), bootstrap.loginHint);
-  const step = chooseBootstrapStep({ spaCode, cachedAccount });
+  const step = chooseBootstrapStep({
+    spaCode,
+    cachedAccount,
+    spaCodeRequested: bootstrap.spaCodeRequested,
+    loginHint: bootstrap.loginHint,
+    silentRedirectUri: bootstrap.silentRedirectUri,
+  });
   try {
     switch (step.kind) {
       case "redeem-spa-code": {
@@ -144,10 +151,30 @@ async function acquireFirstToken(
             : { source: "refresh-token", requests: 1, durationMs },
         };
       }
+      case "sso-silent":
+        return await signInAgainThroughIframe(instance, step.loginHint, step.redirectUri, bootstrap.scopes);
       case "login-redirect":
         return { kind: "needs-sign-in" };
     }
   } catch (error) {
     return { kind: "failed", error };
+  }
+}
+
+/**
+ * The classic bootstrap: ssoSilent for the user the server signed in. Whatever stops it (third-party cookies
+ * blocked → login_required, consent, a timeout) ends in loginRedirect with the same hint, as MSAL.js advises.
+ */
+async function signInAgainThroughIframe(
+  instance: IPublicClientApplication,
+  loginHint: string,
+  redirectUri: string,
+  scopes: readonly string[],
+): Promise<AcquisitionOutcome> {
+  try {
+    const { result, durationMs } = await ssoSilentOnce(instance, loginHint, redirectUri, scopes);
+    return { kind: "token", account: result.account, step: { source: "sso-silent", requests: 1, durationMs } };
+  } catch {
+    return { kind: "needs-sign-in" };
   }
 }

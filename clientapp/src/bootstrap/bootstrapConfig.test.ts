@@ -106,6 +106,15 @@ describe("parseBootstrap", () => {
     expect(problemsOf(() => parseBootstrap(json, PAGE_ORIGIN))).toContain('"signOut" must be an object');
   });
 
+  it("accepts the classic bootstrap's same-origin silent redirect URI and refuses another origin's", () => {
+    const classic = { ...aBootstrap(), spaCodeRequested: false, silentRedirectUri: `${PAGE_ORIGIN}/account/silent-callback` };
+
+    expect(parseBootstrap(classic, PAGE_ORIGIN)).toMatchObject({ spaCodeRequested: false, silentRedirectUri: classic.silentRedirectUri });
+    expect(problemsOf(() => parseBootstrap({ ...classic, silentRedirectUri: "https://evil.example/cb" }, PAGE_ORIGIN))).toEqual([
+      '"silentRedirectUri" must be a URL on this site',
+    ]);
+  });
+
   it("requires https for the authority, the redirect URI and Graph", () => {
     const json = { ...aBootstrap(), authority: "http://login.dev.localhost:5443/t/", graphBaseUrl: "javascript:alert(1)" };
 

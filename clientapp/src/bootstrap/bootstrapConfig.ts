@@ -24,6 +24,13 @@ export interface Bootstrap {
   readonly sid: string | null;
   /** True when the server could not get a SPA code (e.g. AADSTS9000512): sign in with loginRedirect. */
   readonly bootstrapByRedirect: boolean;
+  /**
+   * False when the server is configured not to request SPA codes (AzureAd:WithSpaAuthCode=false): the SPA then
+   * bootstraps the classic way, ssoSilent in a hidden iframe, falling back to loginRedirect.
+   */
+  readonly spaCodeRequested: boolean;
+  /** The same-origin page the classic bootstrap's hidden iframe is redirected to; null in hybrid mode. */
+  readonly silentRedirectUri: string | null;
   /** Same-origin URL of the top-level prompt=none round trip that returns with a new SPA code. */
   readonly freshSpaCodeUrl: string;
   readonly signOut: SignOutConfig;
@@ -77,6 +84,8 @@ export function parseBootstrap(json: unknown, pageOrigin: string): Bootstrap {
     loginHint: fields.nullableString("loginHint"),
     sid: fields.nullableString("sid"),
     bootstrapByRedirect: fields.boolean("bootstrapByRedirect"),
+    spaCodeRequested: fields.boolean("spaCodeRequested"),
+    silentRedirectUri: fields.nullableSameOriginUrl("silentRedirectUri", pageOrigin),
     freshSpaCodeUrl: fields.sameOriginUrl("freshSpaCodeUrl", pageOrigin),
     signOut: {
       url: signOutFields.sameOriginUrl("url", pageOrigin),
@@ -153,6 +162,10 @@ class FieldReader {
       return this.fail(name, "must be a URL on this site", "");
     }
     return value;
+  }
+
+  nullableSameOriginUrl(name: string, pageOrigin: string): string | null {
+    return this.source[name] === null ? null : this.sameOriginUrl(name, pageOrigin);
   }
 
   object(name: string): FieldReader {

@@ -95,6 +95,49 @@ describe("token bootstrap", () => {
     await waitFor(() => expect(msal.loginRedirect).toHaveBeenCalledWith({ scopes: ["User.Read"] }));
   });
 
+  describe("classic bootstrap (the server requested no SPA code)", () => {
+    /** Each test signs in its own user: the silent sign-in is shared per login hint for the page's lifetime. */
+    const classic = (loginHint: string) =>
+      aBootstrap({
+        loginHint,
+        spaCodeRequested: false,
+        bootstrapByRedirect: true,
+        silentRedirectUri: "https://localhost:5001/account/silent-callback",
+      });
+
+    it("signs the server's user in again with ssoSilent through the silent redirect page", async () => {
+      const msal = aFakeMsal([]);
+      msal.ssoSilent.mockResolvedValue(aTokenResult());
+
+      renderApp(msal, classic("classic-hint-1"));
+
+      expect(await screen.findByText("Hidden iframe, 1 request to the identity provider.")).toBeInTheDocument();
+      expect(msal.ssoSilent).toHaveBeenCalledTimes(1);
+      expect(msal.ssoSilent).toHaveBeenCalledWith({
+        loginHint: "classic-hint-1",
+        redirectUri: "https://localhost:5001/account/silent-callback",
+        scopes: ["User.Read"],
+      });
+      expect(msal.setActiveAccount).toHaveBeenCalledWith(anAccount());
+      expect(msal.loginRedirect).not.toHaveBeenCalled();
+    });
+
+    it("falls back to loginRedirect with the hint when the iframe cannot sign in (third-party cookies blocked)", async () => {
+      const msal = aFakeMsal([]);
+      msal.ssoSilent.mockRejectedValue(
+        new InteractionRequiredAuthError("login_required", CORRELATION_ID, "AADSTS50058: no session in this context"),
+      );
+
+      renderApp(msal, classic("classic-hint-2"));
+
+      await waitFor(() =>
+        expect(msal.loginRedirect).toHaveBeenCalledWith({ scopes: ["User.Read"], loginHint: "classic-hint-2" }),
+      );
+      expect(msal.ssoSilent).toHaveBeenCalledTimes(1);
+      expect(assign).not.toHaveBeenCalled();
+    });
+  });
+
   describe("when redemption or renewal fails", () => {
     it("interaction required → loginRedirect with the login hint so the same user returns", async () => {
       const msal = aFakeMsal();

@@ -28,6 +28,8 @@ export function aBootstrap(overrides: Partial<Bootstrap> = {}): Bootstrap {
     loginHint: "opaque-login-hint",
     sid: "session-id",
     bootstrapByRedirect: false,
+    spaCodeRequested: true,
+    silentRedirectUri: null,
     freshSpaCodeUrl: "/account/spa-code",
     signOut: {
       url: "/account/signout",
@@ -105,8 +107,8 @@ export function aFakeMsal(accounts: AccountInfo[] = []) {
     acquireTokenSilent: vi.fn(async () => aTokenResult({ fromCache: true })),
     loginRedirect: vi.fn(async () => {}),
     clearCache: vi.fn(async () => {}),
-    ssoSilent: vi.fn(async () => {
-      throw new Error("ssoSilent must never be called: it needs a hidden iframe and third-party cookies.");
+    ssoSilent: vi.fn(async (): Promise<AuthenticationResult> => {
+      throw new Error("ssoSilent must never be called in hybrid mode: it needs a hidden iframe and third-party cookies.");
     }),
   } satisfies IPublicClientApplication;
   return fake;

@@ -5,6 +5,7 @@ const SOURCE_LABELS: Record<TokenSource, string> = {
   cache: "Cache",
   "refresh-token": "Refresh token",
   redirect: "Redirect sign-in",
+  "sso-silent": "Hidden iframe",
 };
 
 const SOURCE_EXPLANATIONS: Record<TokenSource, string> = {
@@ -12,6 +13,7 @@ const SOURCE_EXPLANATIONS: Record<TokenSource, string> = {
   cache: "found a valid access token in MSAL's session cache",
   "refresh-token": "renewed with the SPA's refresh token",
   redirect: "signed in with loginRedirect and redeemed the returned code (PKCE)",
+  "sso-silent": "signed in again with ssoSilent in a hidden iframe and redeemed its code (PKCE)",
 };
 
 /** "How this token was obtained": each step's source, identity-provider requests and duration. */

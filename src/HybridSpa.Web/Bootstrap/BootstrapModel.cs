@@ -13,6 +13,8 @@ public sealed record BootstrapModel(
     string? LoginHint,
     string? Sid,
     bool BootstrapByRedirect,
+    bool SpaCodeRequested,
+    string? SilentRedirectUri,
     string FreshSpaCodeUrl,
     SignOutBootstrap SignOut);
 

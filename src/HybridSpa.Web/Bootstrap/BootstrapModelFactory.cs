@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using HybridSpa.Web.Authentication.EntraSignIn;
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.HandOff;
@@ -23,6 +24,8 @@ public sealed class BootstrapModelFactory(
     /// <summary>The sign-out endpoint.</summary>
     public const string SignOutUrl = "/account/signout";
 
+    private static readonly ConditionalWeakTable<OpenIdConnectConfiguration, string> SerializedMetadata = new();
+
     /// <summary>Creates the model; the SPA code is removed from the session as a side effect.</summary>
     public async Task<BootstrapModel> CreateAsync(HttpContext context)
     {
@@ -43,14 +46,19 @@ public sealed class BootstrapModelFactory(
             LoginHint: handOff.LoginHint ?? context.User.LoginHint(),
             Sid: handOff.Sid ?? context.User.FindFirst("sid")?.Value,
             BootstrapByRedirect: handOff.BootstrapByRedirect,
+            SpaCodeRequested: ad.WithSpaAuthCode,
+            SilentRedirectUri: ad.WithSpaAuthCode ? null : PublicUris.SilentRedirectUri(spa.Value),
             FreshSpaCodeUrl: FreshSpaCodeUrl,
             SignOut: new SignOutBootstrap(SignOutUrl, tokens.FormFieldName, tokens.RequestToken!));
     }
 
-    // The discovery document the server already holds, so MSAL.js makes no discovery request of its own.
+    // The discovery document the server already holds, so MSAL.js makes no discovery request of its own. Serialized once per
+    // configuration instance (the manager hands out the same one until it refreshes), not on every render of the host page.
     private async Task<string?> AuthorityMetadataAsync(CancellationToken cancellationToken)
     {
         var manager = signInOptions.Get(EntraSignInDefaults.AuthenticationScheme).ConfigurationManager;
-        return manager is null ? null : OpenIdConnectConfiguration.Write(await manager.GetConfigurationAsync(cancellationToken));
+        return manager is null
+            ? null
+            : SerializedMetadata.GetValue(await manager.GetConfigurationAsync(cancellationToken), OpenIdConnectConfiguration.Write);
     }
 }

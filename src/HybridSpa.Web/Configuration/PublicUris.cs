@@ -6,6 +6,9 @@ namespace HybridSpa.Web.Configuration;
 /// </summary>
 public static class PublicUris
 {
+    /// <summary>The path of <see cref="SilentRedirectUri"/>.</summary>
+    public const string SilentCallbackPath = "/account/silent-callback";
+
     /// <summary>The Web redirect URI, e.g. <c>https://localhost:5001/signin-oidc</c>.</summary>
     public static string WebRedirectUri(SpaOptions spa, AzureAdOptions azureAd)
     {
@@ -20,5 +23,15 @@ public static class PublicUris
         ArgumentNullException.ThrowIfNull(spa);
         ArgumentNullException.ThrowIfNull(azureAd);
         return spa.Origin + azureAd.SignedOutCallbackPath;
+    }
+
+    /// <summary>
+    /// The page a hidden iframe lands on in the classic bootstrap (<c>AzureAd:WithSpaAuthCode=false</c>), e.g.
+    /// <c>https://localhost:5001/account/silent-callback</c>; registered as a SPA redirect URI beside the SPA's own.
+    /// </summary>
+    public static string SilentRedirectUri(SpaOptions spa)
+    {
+        ArgumentNullException.ThrowIfNull(spa);
+        return spa.Origin + SilentCallbackPath;
     }
 }

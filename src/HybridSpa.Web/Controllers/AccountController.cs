@@ -1,4 +1,5 @@
 using HybridSpa.Web.Authentication.EntraSignIn;
+using HybridSpa.Web.Configuration;
 using HybridSpa.Web.TokenAcquisition;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -10,7 +11,8 @@ namespace HybridSpa.Web.Controllers;
 
 /// <summary>Fresh SPA code, sign-out and the pages around them.</summary>
 [Route("account")]
-public sealed class AccountController(IUserTokenAcquisition tokenAcquisition, IOptions<SessionOptions> sessionOptions) : Controller
+public sealed class AccountController(
+    IUserTokenAcquisition tokenAcquisition, IOptions<SessionOptions> sessionOptions, IOptions<AzureAdOptions> azureAd) : Controller
 {
     /// <summary>
     /// A top-level prompt=none round trip that comes back to <c>/</c> with a new SPA code (no iframe, so it works with
@@ -48,6 +50,25 @@ public sealed class AccountController(IUserTokenAcquisition tokenAcquisition, IO
     {
         HttpContext.Session.Clear();
         Response.Cookies.Delete(sessionOptions.Value.Cookie.Name!, sessionOptions.Value.Cookie.Build(HttpContext));
+    }
+
+    /// <summary>
+    /// The classic bootstrap's silent redirect URI: an empty page the SPA's hidden ssoSilent iframe lands on, whose URL
+    /// fragment (the code) MSAL.js reads from the parent. The only page this site lets itself frame; absent in hybrid mode.
+    /// </summary>
+    [AllowAnonymous]
+    [HttpGet(PublicUris.SilentCallbackPath)]
+    public IActionResult SilentCallback()
+    {
+        if (azureAd.Value.WithSpaAuthCode)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'self'; base-uri 'none'";
+        Response.Headers.XFrameOptions = "SAMEORIGIN";
+        Response.Headers.CacheControl = "no-store";
+        return Content("<!DOCTYPE html><title>Signing in</title>", "text/html; charset=utf-8");
     }
 
     /// <summary>Where the IdP's post-logout redirect ends.</summary>

@@ -17,11 +17,13 @@ public sealed class HomeController(BootstrapModelFactory bootstrapFactory, ViteM
         Response.Headers.CacheControl = "no-store, no-cache";
         Response.Headers.Pragma = "no-cache";
         var bootstrap = await bootstrapFactory.CreateAsync(HttpContext);
-        return View(new HomeViewModel(BootstrapSerializer.Serialize(bootstrap), manifest.GetEntry()));
+        return View(new HomeViewModel(
+            BootstrapSerializer.Serialize(bootstrap), manifest.GetEntry(), new Uri(bootstrap.Authority).GetLeftPart(UriPartial.Authority)));
     }
 }
 
 /// <summary>What the SPA host view renders.</summary>
 /// <param name="BootstrapJson">Encoded bootstrap JSON, safe to emit raw inside the script element.</param>
 /// <param name="Entry">The built bundle, or null when the client app was not built.</param>
-public sealed record HomeViewModel(string BootstrapJson, ViteEntry? Entry);
+/// <param name="IdentityProviderOrigin">The authority's origin, which the SPA's first token request goes to.</param>
+public sealed record HomeViewModel(string BootstrapJson, ViteEntry? Entry, string IdentityProviderOrigin);

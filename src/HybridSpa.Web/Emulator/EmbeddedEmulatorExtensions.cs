@@ -47,7 +47,7 @@ public static class EmbeddedEmulatorExtensions
         application.ClientId = azureAd.ClientId ?? application.ClientId;
         application.ClientSecrets = azureAd.ClientSecret is { Length: > 0 } secret ? [secret] : application.ClientSecrets;
         application.WebRedirectUris = [PublicUris.WebRedirectUri(spa, azureAd)];
-        application.SpaRedirectUris = [spa.RedirectUri!];
+        application.SpaRedirectUris = [spa.RedirectUri!, PublicUris.SilentRedirectUri(spa)];
         application.PostLogoutRedirectUris = [PublicUris.PostLogoutRedirectUri(spa, azureAd)];
         return options;
     }

@@ -9,6 +9,7 @@ public sealed class SecurityHeadersMiddleware
     private readonly RequestDelegate _next;
     private readonly string _connectSources;
     private readonly string _formActions;
+    private readonly string _frameSources;
 
     /// <summary>Creates the middleware; the IdP and Graph origins come from configuration.</summary>
     public SecurityHeadersMiddleware(RequestDelegate next, IOptions<AzureAdOptions> azureAd, IOptions<GraphApiOptions> graph)
@@ -22,6 +23,10 @@ public sealed class SecurityHeadersMiddleware
 
         // The sign-out form redirects to the IdP, and browsers apply form-action to that redirect.
         _formActions = string.Join(' ', new[] { "'self'", authorityOrigin }.Distinct(StringComparer.OrdinalIgnoreCase));
+
+        // The hybrid flow never frames anything. The classic bootstrap (no SPA code) runs ssoSilent in a hidden iframe that
+        // loads the IdP's /authorize and is redirected back to this origin's silent-callback page.
+        _frameSources = azureAd.Value.WithSpaAuthCode ? string.Empty : $"frame-src {_formActions}; ";
     }
 
     /// <summary>Runs the middleware.</summary>
@@ -32,7 +37,7 @@ public sealed class SecurityHeadersMiddleware
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy =
             $"default-src 'self'; script-src 'nonce-{nonce.Value}' 'strict-dynamic'; style-src 'self'; img-src 'self' data: blob:; " +
-            $"connect-src {_connectSources}; form-action {_formActions}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+            $"connect-src {_connectSources}; form-action {_formActions}; {_frameSources}object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";

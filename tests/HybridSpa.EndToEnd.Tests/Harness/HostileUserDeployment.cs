@@ -14,10 +14,9 @@ public sealed class HostileUserDeployment : HybridSpaDeployment
     /// <summary>The hostile user's display name.</summary>
     public const string DisplayName = "Mallory " + Payload;
 
-    /// <inheritdoc />
-    protected override void ConfigureEmulator(EntraEmulatorOptions options)
+    /// <summary>Adds the hostile user and turns the <c>login_hint</c> optional claim off.</summary>
+    public HostileUserDeployment() => ConfigureEmulator = options =>
     {
-        ArgumentNullException.ThrowIfNull(options);
         options.Applications[0].OptionalClaims.LoginHint = false;
         options.Users.Add(new TestUser
         {
@@ -27,5 +26,5 @@ public sealed class HostileUserDeployment : HybridSpaDeployment
             Mail = "mallory@hybridspa.onmicrosoft.com",
             HasPhoto = true,
         });
-    }
+    };
 }

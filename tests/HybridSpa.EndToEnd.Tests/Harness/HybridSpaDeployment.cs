@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using HybridSpa.EntraEmulator;
+using HybridSpa.Web.Configuration;
 using HybridSpa.Web.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -13,8 +14,8 @@ namespace HybridSpa.EndToEnd.Tests.Harness;
 
 /// <summary>
 /// The product as a browser meets it: the web app on https://localhost:{port} (real Kestrel) and the emulator on
-/// https://login.dev.localhost:{port} — two sites — both serving the run's test certificate. Subclasses vary the
-/// emulator's directory or the app's services for the scenarios that need it.
+/// https://login.dev.localhost:{port} — two sites — both serving the run's test certificate. Scenarios that need
+/// another directory, configuration or services set them at construction (a subclass, when xunit makes the fixture).
 /// </summary>
 public class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
 {
@@ -25,6 +26,15 @@ public class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
 
     /// <summary>The app's origin, e.g. https://localhost:41234.</summary>
     public Uri AppOrigin { get; private set; } = null!;
+
+    /// <summary>App configuration over the harness's own, e.g. <c>AzureAd:WithSpaAuthCode=false</c> for the classic bootstrap.</summary>
+    public IReadOnlyDictionary<string, string?> AppSettings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>App service registrations after the harness's own (benchmarks decorate services to measure them).</summary>
+    public Action<IServiceCollection>? ConfigureAppServices { get; init; }
+
+    /// <summary>Changes to the emulator's users and app registration before it starts (the defaults otherwise).</summary>
+    public Action<EntraEmulatorOptions>? ConfigureEmulator { get; init; }
 
     /// <inheritdoc />
     public async Task InitializeAsync()
@@ -38,7 +48,7 @@ public class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
             ConfigureLogging = logging => logging.ClearProviders(),
         });
 
-        web = new WebFactory(Emulator, AppOrigin, ConfigureAppServices);
+        web = new WebFactory(Emulator, AppOrigin, AppSettings, ConfigureAppServices);
         web.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(TestCertificate.Instance)));
         web.StartServer();
     }
@@ -61,24 +71,14 @@ public class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
         return new(DisposeAsync());
     }
 
-    /// <summary>Changes the emulator's users and app registration before it starts (the defaults otherwise).</summary>
-    protected virtual void ConfigureEmulator(EntraEmulatorOptions options)
-    {
-    }
-
-    /// <summary>Replaces app services after the app's own registrations (none otherwise).</summary>
-    protected virtual void ConfigureAppServices(IServiceCollection services)
-    {
-    }
-
     private EntraEmulatorOptions EmulatorOptionsFor(Uri appOrigin)
     {
         var options = EntraEmulatorOptions.CreateDefault();
         var application = options.Applications[0];
         application.WebRedirectUris = [new Uri(appOrigin, "signin-oidc").AbsoluteUri];
-        application.SpaRedirectUris = [appOrigin.AbsoluteUri];
+        application.SpaRedirectUris = [appOrigin.AbsoluteUri, new Uri(appOrigin, PublicUris.SilentCallbackPath).AbsoluteUri];
         application.PostLogoutRedirectUris = [new Uri(appOrigin, "signout-callback-oidc").AbsoluteUri];
-        ConfigureEmulator(options);
+        ConfigureEmulator?.Invoke(options);
         return options;
     }
 
@@ -89,7 +89,9 @@ public class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class WebFactory(EntraEmulatorHost emulator, Uri appOrigin, Action<IServiceCollection> configureServices) : WebApplicationFactory<Program>
+    private sealed class WebFactory(
+        EntraEmulatorHost emulator, Uri appOrigin, IReadOnlyDictionary<string, string?> appSettings, Action<IServiceCollection>? configureAppServices)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -103,12 +105,12 @@ public class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
                 ["DownstreamApis:Graph:BaseUrl"] = emulator.GraphBaseUrl.AbsoluteUri,
                 ["Spa:RedirectUri"] = appOrigin.AbsoluteUri,
                 ["Logging:LogLevel:Default"] = "Warning",
-            }));
+            }).AddInMemoryCollection(appSettings));
             builder.ConfigureTestServices(services =>
             {
                 services.AddHttpClient(HttpClientNames.IdentityProvider).ConfigurePrimaryHttpMessageHandler(emulator.CreateHttpHandler);
                 services.AddHttpClient(HttpClientNames.Graph).ConfigurePrimaryHttpMessageHandler(emulator.CreateHttpHandler);
-                configureServices(services);
+                configureAppServices?.Invoke(services);
             });
         }
     }

@@ -8,7 +8,7 @@ namespace HybridSpa.EndToEnd.Tests.Harness;
 /// </summary>
 public sealed class SharedClockDeployment : HybridSpaDeployment
 {
-    /// <inheritdoc />
-    protected override void ConfigureAppServices(IServiceCollection services) =>
-        services.AddSingleton<TimeProvider>(Emulator.Clock);
+    /// <summary>Registers the emulator's clock as the app's <see cref="TimeProvider"/>.</summary>
+    public SharedClockDeployment() =>
+        ConfigureAppServices = services => services.AddSingleton<TimeProvider>(Emulator.Clock);
 }

@@ -24,7 +24,7 @@ public sealed class KeyRolloverTests : IDisposable
         var response = await SignInDriver.CallbackAsync(browser, ("code", code), ("state", authorize.State));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains(browser.LastSetCookies, c => c.Name == SignInDriver.AuthCookie);
+        Assert.True(browser.LastSetCookies.Any(c => c.Name == SignInDriver.AuthCookie), $"Not signed in; sent to {response.Headers.Location}; metadata fetches {fetchesBefore} -> {_factory.Idp.MetadataFetches}; blocking switch {(AppContext.TryGetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", out var on) && on)}.");
         Assert.Equal(fetchesBefore + 1, _factory.Idp.MetadataFetches);
         Assert.Equal("spa-after-rollover", (await SignInFlowTests.BootstrapOf(await browser.GetAsync("/"))).SpaCode);
     }

@@ -109,6 +109,8 @@ public sealed partial class SignInFlowTests(HybridSpaFactory factory) : IClassFi
         Assert.Equal(TestSettings.Origin + "/", bootstrap.RedirectUri);
         Assert.Equal(["User.Read"], bootstrap.Scopes);
         Assert.Equal(TestSettings.GraphBaseUrl, bootstrap.GraphBaseUrl);
+        Assert.True(bootstrap.SpaCodeRequested);
+        Assert.Null(bootstrap.SilentRedirectUri);
         Assert.Equal("/account/spa-code", bootstrap.FreshSpaCodeUrl);
         Assert.Equal("/account/signout", bootstrap.SignOut.Url);
         Assert.Equal("__RequestVerificationToken", bootstrap.SignOut.AntiforgeryField);
@@ -134,10 +136,22 @@ public sealed partial class SignInFlowTests(HybridSpaFactory factory) : IClassFi
         Assert.Contains("<script type=\"module\" nonce=\"" + scriptNonce + "\" src=\"/app/assets/main-abc123.js\">", html, StringComparison.Ordinal);
         Assert.Contains("<link rel=\"stylesheet\" href=\"/app/assets/main-def456.css\" />", html, StringComparison.Ordinal);
         Assert.Contains("<div id=\"root\"></div>", html, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"preconnect\" href=\"https://idp.test\" crossorigin=\"anonymous\" />", html, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("frame-src", csp, StringComparison.Ordinal);
         Assert.Contains("connect-src 'self' https://idp.test https://graph.test", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Hybrid_mode_has_no_silent_callback_page_to_frame()
+    {
+        using var browser = factory.CreateBrowser();
+
+        var page = await browser.GetAsync("/account/silent-callback");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
     }
 
     [Fact]
