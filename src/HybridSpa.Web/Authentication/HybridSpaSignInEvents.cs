@@ -11,16 +11,16 @@ namespace HybridSpa.Web.Authentication;
 public sealed partial class HybridSpaSignInEvents(SpaCodeStore spaCodeStore, ILogger<HybridSpaSignInEvents> logger) : EntraSignInEvents
 {
     /// <inheritdoc />
-    public override Task TokenValidated(TokenValidatedContext context)
+    public override async Task TokenValidated(TokenValidatedContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var user = context.Principal!;
-        spaCodeStore.Put(context.HttpContext, new SpaHandOff(
+        await spaCodeStore.PutAsync(context.HttpContext, new SpaHandOff(
             context.Redemption.SpaCode,
             user.LoginHint(),
             user.FindFirst("sid")?.Value,
-            BootstrapByRedirect: context.Redemption.SpaCode is null));
-        return base.TokenValidated(context);
+            BootstrapByRedirect: context.Redemption.SpaCode is null), context.HttpContext.RequestAborted);
+        await base.TokenValidated(context);
     }
 
     /// <inheritdoc />

@@ -70,8 +70,9 @@ public sealed class DistributedTokenCacheAdapter : IDisposable
 
     internal async Task WriteAsync(string key, byte[] bytes, CancellationToken cancellationToken)
     {
-        SetL1(key, bytes);
+        // L2 first: if the shared store refuses the write, this instance must not serve tokens the others cannot see.
         await _distributed.SetAsync(CacheKey(key), _protector.Protect(bytes), L2Entry, cancellationToken);
+        SetL1(key, bytes);
     }
 
     internal async Task RemoveAsync(string key, CancellationToken cancellationToken)
