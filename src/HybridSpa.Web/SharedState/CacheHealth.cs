@@ -11,6 +11,15 @@ public static class CacheHealth
     /// <summary>In-process memory: always available to this instance.</summary>
     public const string InProcess = "InProcess";
 
+    /// <summary>The database answers and every table exists.</summary>
+    public const string Ready = "Ready";
+
+    /// <summary>The database answers but the tables are not there (yet).</summary>
+    public const string SchemaMissing = "SchemaMissing";
+
+    /// <summary>The database does not answer.</summary>
+    public const string Unreachable = "Unreachable";
+
     /// <summary>A result carrying the provider and state under the keys the response writer reads.</summary>
     public static HealthCheckResult Result(HealthStatus status, CacheProvider provider, string state) =>
         new(status, description: null, exception: null, new Dictionary<string, object>

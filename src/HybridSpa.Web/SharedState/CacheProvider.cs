@@ -5,4 +5,7 @@ public enum CacheProvider
 {
     /// <summary>In this process only: right for one instance and for <c>dotnet run</c>; everything is lost on restart.</summary>
     Memory,
+
+    /// <summary>A PostgreSQL database shared by every instance (docs/scale-out.md).</summary>
+    Postgres,
 }

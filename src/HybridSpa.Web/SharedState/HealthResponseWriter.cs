@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace HybridSpa.Web.SharedState;
 
 /// <summary>
-/// Writes <c>{ "status": "Healthy", "cache": { "provider": "Memory", "state": "InProcess" } }</c>: enough for a load balancer and
+/// Writes <c>{ "status": "Healthy", "cache": { "provider": "Postgres", "state": "Ready" } }</c>: enough for a load balancer and
 /// an operator, and nothing an anonymous caller should not see (no host names, no connection strings, no exception text).
 /// </summary>
 public static class HealthResponseWriter
