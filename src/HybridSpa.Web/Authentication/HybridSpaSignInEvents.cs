@@ -2,6 +2,7 @@ using HybridSpa.Web.Authentication.EntraSignIn;
 using HybridSpa.Web.Authentication.EntraSignIn.Events;
 using HybridSpa.Web.Errors;
 using HybridSpa.Web.HandOff;
+using HybridSpa.Web.SharedState;
 using HybridSpa.Web.TokenAcquisition;
 using Microsoft.AspNetCore.Authentication;
 
@@ -27,6 +28,13 @@ public sealed partial class HybridSpaSignInEvents(SpaCodeStore spaCodeStore, ILo
     public override Task RemoteFailure(RemoteFailureContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (SharedStateUnavailableException.IsCauseOf(context.Failure))
+        {
+            // Not the user's or the IdP's fault and not a sign-in error to explain: left unhandled, the handler rethrows and
+            // the exception handler answers the 503 page, so the user retries instead of being told the sign-in failed.
+            return Task.CompletedTask;
+        }
+
         LogSignInFailed(logger, context.Failure?.GetType().Name ?? "unknown", context.Failure?.Message);
         context.Response.Redirect(SignInErrorRedirect.For(context.Failure));
         context.HandleResponse();
