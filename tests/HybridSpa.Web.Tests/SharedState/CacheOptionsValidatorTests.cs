@@ -1,4 +1,5 @@
 using HybridSpa.Web.SharedState;
+using HybridSpa.Web.SharedState.Postgres;
 
 namespace HybridSpa.Web.Tests.SharedState;
 
@@ -34,5 +35,19 @@ public sealed class CacheOptionsValidatorTests
         var result = new CacheOptionsValidator().Validate(null, new CacheOptions { CleanupInterval = TimeSpan.Zero });
 
         Assert.Contains(result.Failures!, f => f.StartsWith("Cache:CleanupInterval must be positive", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_documented_schema_script_is_the_one_the_app_runs()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "HybridSpa.sln")))
+        {
+            root = root.Parent ?? throw new InvalidOperationException("Repository root not found.");
+        }
+
+        var doc = File.ReadAllText(Path.Combine(root.FullName, "docs", "scale-out.md")).ReplaceLineEndings("\n");
+
+        Assert.Contains(PostgresSchema.CreateScript.ReplaceLineEndings("\n"), doc, StringComparison.Ordinal);
     }
 }
