@@ -13,7 +13,7 @@ public static class HybridSpaAuthenticationExtensions
     /// <summary>Cookie of the signed-in user.</summary>
     public const string CookieName = "__Host-HybridSpa.Auth";
 
-    /// <summary>Session cookie (carries the SPA code from the callback to the page).</summary>
+    /// <summary>Session cookie (carries the SPA-code hand-off from the callback to the page).</summary>
     public const string SessionCookieName = "__Host-HybridSpa.Session";
 
     // The error pages (also the 503 page) and the health endpoint must answer while the shared store is down. The session

@@ -1,7 +1,7 @@
 using HybridSpa.Web.Errors;
 using HybridSpa.Web.SharedState;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HybridSpa.Web.Controllers;
