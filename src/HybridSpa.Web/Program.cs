@@ -4,12 +4,14 @@ using HybridSpa.Web.Controllers;
 using HybridSpa.Web.Emulator;
 using HybridSpa.Web.Graph;
 using HybridSpa.Web.Security;
+using HybridSpa.Web.SharedState;
 using HybridSpa.Web.TokenAcquisition;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddHybridSpaConfiguration();
 builder.AddEmbeddedEntraEmulator();
+builder.AddSharedState();
 builder.AddHybridSpaAuthentication();
 builder.AddTokenAcquisition();
 builder.AddServerSideGraph();
@@ -30,5 +32,6 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseHybridSpaAuthentication();
 app.MapControllers();
+app.MapSharedStateHealth();
 
 app.Run();

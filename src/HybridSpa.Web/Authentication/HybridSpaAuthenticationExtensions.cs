@@ -1,6 +1,7 @@
 using HybridSpa.Web.Authentication.EntraSignIn;
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.HandOff;
+using HybridSpa.Web.SharedState;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +13,12 @@ public static class HybridSpaAuthenticationExtensions
     /// <summary>Cookie of the signed-in user.</summary>
     public const string CookieName = "__Host-HybridSpa.Auth";
 
-    /// <summary>Session cookie (carries the SPA code from the callback to the page).</summary>
+    /// <summary>Session cookie (carries the SPA-code hand-off from the callback to the page).</summary>
     public const string SessionCookieName = "__Host-HybridSpa.Session";
+
+    // The error pages (also the 503 page) and the health endpoint must answer while the shared store is down. The session
+    // middleware needs the store's key ring before anything else runs (it protects every new session id), so it skips them.
+    private static readonly PathString[] SessionlessPaths = ["/error", SharedStateExtensions.HealthPath];
 
     /// <summary>Adds session, the cookie scheme and the Entra sign-in scheme bound to the <c>AzureAd</c> section.</summary>
     public static WebApplicationBuilder AddHybridSpaAuthentication(this WebApplicationBuilder builder)
@@ -79,12 +84,12 @@ public static class HybridSpaAuthenticationExtensions
 
     /// <summary>
     /// Session, then authentication, then authorization — in that order, because the sign-in callback (handled by the
-    /// authentication middleware) writes the SPA code into the session.
+    /// authentication middleware) writes the SPA code hand-off into the session. Error pages and health run without session.
     /// </summary>
     public static WebApplication UseHybridSpaAuthentication(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseSession();
+        app.UseWhen(context => !SessionlessPaths.Any(path => context.Request.Path.StartsWithSegments(path)), branch => branch.UseSession());
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -1,5 +1,7 @@
 using HybridSpa.Web.Errors;
+using HybridSpa.Web.SharedState;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace HybridSpa.Web.Controllers;
@@ -10,9 +12,28 @@ namespace HybridSpa.Web.Controllers;
 [Route("error")]
 public sealed class ErrorController : Controller
 {
-    /// <summary>Unhandled exceptions (re-executed by the exception handler).</summary>
+    /// <summary>Seconds a client should wait before retrying when the shared store is down.</summary>
+    public const int RetryAfterSeconds = 30;
+
+    /// <summary>
+    /// Unhandled exceptions (re-executed by the exception handler). The shared store being unreachable is a 503 with
+    /// Retry-After: transient, nothing lost, the same request succeeds once the store is back.
+    /// </summary>
     [Route("")]
-    public IActionResult Index() => View("Error", new ErrorViewModel("Something went wrong", null, null, null, HttpContext.TraceIdentifier));
+    public IActionResult Index()
+    {
+        if (SharedStateUnavailableException.IsCauseOf(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return View("Error", new ErrorViewModel("Temporarily unavailable", null, null, null, HttpContext.TraceIdentifier)
+            {
+                Explanation = "The app cannot reach its session store right now. Nothing is lost; please try again in a moment.",
+            });
+        }
+
+        return View("Error", new ErrorViewModel("Something went wrong", null, null, null, HttpContext.TraceIdentifier));
+    }
 
     /// <summary>Status code pages (404, 400, …).</summary>
     [Route("{statusCode:int}")]
@@ -30,4 +51,8 @@ public sealed class ErrorController : Controller
 }
 
 /// <summary>What the error page shows.</summary>
-public sealed record ErrorViewModel(string Title, string? Error, string? AadstsCode, string? CorrelationId, string RequestId);
+public sealed record ErrorViewModel(string Title, string? Error, string? AadstsCode, string? CorrelationId, string RequestId)
+{
+    /// <summary>A sentence for the user about what happened and what to do, when there is more to say than the title.</summary>
+    public string? Explanation { get; init; }
+}

@@ -1,40 +1,58 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace HybridSpa.Web.HandOff;
 
 /// <summary>
-/// Keeps the SPA code in session between the sign-in callback and the first render of the SPA host page, which takes
-/// it exactly once. Login hint, sid and the bootstrap mode stay for later renders.
+/// Carries a completed sign-in from the callback to the first render of the SPA host page. The SPA code itself goes to the
+/// <see cref="ITakeOnceSpaCodeStore"/> under a random hand-off id kept in session, because session is one blob per session
+/// and cannot be taken atomically: two instances loading the same session at once would both see a code stored in it.
+/// Login hint, sid and the bootstrap mode stay in session for later renders.
 /// </summary>
-public sealed class SpaCodeStore
+public sealed class SpaCodeStore(ITakeOnceSpaCodeStore takeOnceStore)
 {
-    private const string SpaCodeKey = "HybridSpa.SpaCode";
+    /// <summary>SPA codes are short-lived at the IdP too; a hand-off nobody rendered within this is dropped.</summary>
+    public static readonly TimeSpan HandOffLifetime = TimeSpan.FromMinutes(5);
+
+    private const string HandOffIdKey = "HybridSpa.SpaCodeHandOffId";
     private const string LoginHintKey = "HybridSpa.LoginHint";
     private const string SidKey = "HybridSpa.Sid";
     private const string BootstrapByRedirectKey = "HybridSpa.BootstrapByRedirect";
 
-    /// <summary>Stores the hand-off of a completed sign-in, replacing any earlier one.</summary>
-    public void Put(HttpContext context, SpaHandOff handOff)
+    /// <summary>Stores the hand-off of a completed sign-in, replacing any earlier one (committed before returning).</summary>
+    public async Task PutAsync(HttpContext context, SpaHandOff handOff, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handOff);
         var session = RequireSession(context);
-        SetOrRemove(session, SpaCodeKey, handOff.SpaCode);
+
+        // Loaded and committed explicitly: the implicit load and the middleware's commit swallow store failures, which
+        // would lose the hand-off silently instead of answering 503.
+        await session.LoadAsync(cancellationToken);
+        string? handOffId = null;
+        if (handOff.SpaCode is not null)
+        {
+            handOffId = NewHandOffId();
+            await takeOnceStore.PutAsync(handOffId, handOff.SpaCode, HandOffLifetime, cancellationToken);
+        }
+
+        SetOrRemove(session, HandOffIdKey, handOffId);
         SetOrRemove(session, LoginHintKey, handOff.LoginHint);
         SetOrRemove(session, SidKey, handOff.Sid);
         SetOrRemove(session, BootstrapByRedirectKey, handOff.BootstrapByRedirect ? "1" : null);
+        await session.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Returns the hand-off and removes the SPA code from the session (committed before returning).</summary>
+    /// <summary>Returns the hand-off; its SPA code is taken from the take-once store, so no other request, on any instance, gets it.</summary>
     public async Task<SpaHandOff> TakeAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var session = RequireSession(context);
         await session.LoadAsync(cancellationToken);
-        var spaCode = session.GetString(SpaCodeKey);
-        if (spaCode is not null)
+        string? spaCode = null;
+        if (session.GetString(HandOffIdKey) is { } handOffId)
         {
-            session.Remove(SpaCodeKey);
-
-            // Committed now, not at the end of the request, so a concurrent reload cannot render the same code.
+            spaCode = await takeOnceStore.TakeAsync(handOffId, cancellationToken);
+            session.Remove(HandOffIdKey);
             await session.CommitAsync(cancellationToken);
         }
 
@@ -50,6 +68,9 @@ public sealed class SpaCodeStore
             ?? throw new InvalidOperationException(
                 "Session is not available in the sign-in callback: app.UseSession() must run before app.UseAuthentication() (UseHybridSpaAuthentication does both, in order).");
     }
+
+    // Unguessable, so knowing one session's hand-off id is the only way to its code.
+    private static string NewHandOffId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     private static void SetOrRemove(ISession session, string key, string? value)
     {

@@ -7,13 +7,21 @@ using Microsoft.Identity.Client;
 
 namespace HybridSpa.Web.TokenAcquisition;
 
-/// <summary>Builds the app's single <see cref="IConfidentialClientApplication"/> from the <c>AzureAd</c> section.</summary>
+/// <summary>
+/// Builds an <see cref="IConfidentialClientApplication"/> per request from the <c>AzureAd</c> section. Per request, because
+/// MSAL reads its in-memory user cache after the locked load from <see cref="DistributedTokenCacheAdapter"/>: in one
+/// application shared by concurrent users, another user's load (which replaces the in-memory cache) can land in between, and
+/// the signed-in user's account is then not found. The tokens themselves live in the distributed cache and its L1, and the
+/// client certificate is loaded once.
+/// </summary>
 internal sealed class ConfidentialClientApplicationFactory(
     IOptions<AzureAdOptions> azureAd,
     IOptions<SpaOptions> spa,
     IMsalHttpClientFactory httpClientFactory,
     DistributedTokenCacheAdapter tokenCache)
 {
+    private readonly Lazy<X509Certificate2> _certificate = new(() => LoadCertificate(azureAd.Value.ClientCertificates));
+
     public IConfidentialClientApplication Create()
     {
         var options = azureAd.Value;
@@ -26,7 +34,7 @@ internal sealed class ConfidentialClientApplicationFactory(
             .WithInstanceDiscovery(MicrosoftCloudHosts.Contains(new Uri(options.Instance)));
 
         builder = string.IsNullOrEmpty(options.ClientSecret)
-            ? builder.WithCertificate(LoadCertificate(options.ClientCertificates), sendX5C: true)
+            ? builder.WithCertificate(_certificate.Value, sendX5C: true)
             : builder.WithClientSecret(options.ClientSecret);
 
         var application = builder.Build();

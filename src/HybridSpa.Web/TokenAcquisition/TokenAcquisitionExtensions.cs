@@ -8,7 +8,10 @@ namespace HybridSpa.Web.TokenAcquisition;
 /// <summary>Registers MSAL.NET token acquisition.</summary>
 public static class TokenAcquisitionExtensions
 {
-    /// <summary>Adds the confidential client, the code redeemer used by sign-in, and silent token acquisition for the user.</summary>
+    /// <summary>
+    /// Adds the confidential client (one per request, see <see cref="ConfidentialClientApplicationFactory"/>), the code redeemer
+    /// used by sign-in, and silent token acquisition for the user.
+    /// </summary>
     public static WebApplicationBuilder AddTokenAcquisition(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -17,9 +20,9 @@ public static class TokenAcquisitionExtensions
         services.AddDistributedTokenCache();
         services.AddSingleton<IMsalHttpClientFactory, MsalHttpClientFactory>();
         services.AddSingleton<ConfidentialClientApplicationFactory>();
-        services.AddSingleton(sp => sp.GetRequiredService<ConfidentialClientApplicationFactory>().Create());
-        services.AddSingleton<IAuthorizationCodeRedeemer, MsalAuthorizationCodeRedeemer>();
-        services.AddSingleton<IUserTokenAcquisition, UserTokenAcquisition>();
+        services.AddScoped(sp => sp.GetRequiredService<ConfidentialClientApplicationFactory>().Create());
+        services.AddScoped<IAuthorizationCodeRedeemer, MsalAuthorizationCodeRedeemer>();
+        services.AddScoped<IUserTokenAcquisition, UserTokenAcquisition>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using HybridSpa.Web.SharedState;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
@@ -58,9 +59,10 @@ public sealed class DistributedTokenCacheAdapter : IDisposable
         {
             bytes = _protector.Unprotect(protectedBytes);
         }
-        catch (System.Security.Cryptography.CryptographicException)
+        catch (System.Security.Cryptography.CryptographicException ex) when (!SharedStateUnavailableException.IsCauseOf(ex))
         {
-            // A rotated-away key ring makes the entry unreadable: treat it as absent, the user signs in again.
+            // A rotated-away key ring makes the entry unreadable: treat it as absent, the user signs in again. A key ring that
+            // could not be read at all is the shared store being down: that stays an error (503), not a forced sign-in.
             return null;
         }
 
@@ -70,8 +72,9 @@ public sealed class DistributedTokenCacheAdapter : IDisposable
 
     internal async Task WriteAsync(string key, byte[] bytes, CancellationToken cancellationToken)
     {
-        SetL1(key, bytes);
+        // L2 first: if the shared store refuses the write, this instance must not serve tokens the others cannot see.
         await _distributed.SetAsync(CacheKey(key), _protector.Protect(bytes), L2Entry, cancellationToken);
+        SetL1(key, bytes);
     }
 
     internal async Task RemoveAsync(string key, CancellationToken cancellationToken)

@@ -4,13 +4,11 @@ namespace HybridSpa.Web.TokenCache;
 public static class TokenCacheExtensions
 {
     /// <summary>
-    /// Adds the per-account token cache over <see cref="Microsoft.Extensions.Caching.Distributed.IDistributedCache"/>;
-    /// an in-memory store unless the host registered a shared one (several instances need a shared store and key ring).
+    /// Adds the per-account token cache over the app's <see cref="Microsoft.Extensions.Caching.Distributed.IDistributedCache"/>
+    /// and Data Protection key ring, which <c>AddSharedState</c> registers (memory, or PostgreSQL shared by every instance).
     /// </summary>
     public static IServiceCollection AddDistributedTokenCache(this IServiceCollection services)
     {
-        services.AddDistributedMemoryCache();
-        services.AddDataProtection();
         services.AddSingleton<DistributedTokenCacheAdapter>();
         return services;
     }

@@ -65,6 +65,9 @@ public sealed class BrowserSession : IAsyncDisposable
             Args = LaunchArguments,
             Env = HeadedEnvironment(profile.Home),
         });
+        // The whole suite shares two cores with the other test projects: allow a slow step, never a hung one.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
         var session = new BrowserSession(playwright, profile, context, page);
         context.Request += (_, request) => session.requests.Enqueue(
@@ -114,9 +117,9 @@ public sealed class BrowserSession : IAsyncDisposable
         {
             await body();
         }
-        catch
+        catch (Exception failure)
         {
-            await SaveFailureArtifactsAsync(testName);
+            await SaveFailureArtifactsAsync(testName, failure);
             throw;
         }
     }
@@ -129,10 +132,11 @@ public sealed class BrowserSession : IAsyncDisposable
         profile.Dispose();
     }
 
-    private async Task SaveFailureArtifactsAsync(string testName)
+    private async Task SaveFailureArtifactsAsync(string testName, Exception failure)
     {
         var directory = Path.Combine(TestArtifacts.Directory, testName);
         Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "failure.txt"), $"{Page.Url}{Environment.NewLine}{failure}");
         try
         {
             await Page.ScreenshotAsync(new() { Path = Path.Combine(directory, "screenshot.png"), FullPage = true });

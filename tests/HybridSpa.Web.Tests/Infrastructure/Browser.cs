@@ -6,9 +6,20 @@ namespace HybridSpa.Web.Tests.Infrastructure;
 /// A minimal browser: a cookie jar that honours Path, Secure and SameSite (a cross-site POST, like the IdP's
 /// form_post, carries only SameSite=None cookies), and remembers the cookies each response set.
 /// </summary>
-public sealed class Browser(HttpClient client) : IDisposable
+public sealed class Browser(HttpClient client, Dictionary<string, SetCookieHeaderValue> jar) : IDisposable
 {
-    private readonly Dictionary<string, SetCookieHeaderValue> _jar = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SetCookieHeaderValue> _jar = jar;
+
+    public Browser(HttpClient client)
+        : this(client, new Dictionary<string, SetCookieHeaderValue>(StringComparer.Ordinal))
+    {
+    }
+
+    /// <summary>
+    /// The same user agent (the same cookie jar) reaching the same origin through <paramref name="other"/>: another app
+    /// instance behind a load balancer. Cookies set through either browser are sent through both.
+    /// </summary>
+    public Browser Via(HttpClient other) => new(other, _jar);
 
     public IReadOnlyList<SetCookieHeaderValue> LastSetCookies { get; private set; } = [];
 

@@ -18,18 +18,29 @@ public class HybridSpaFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = TestSettings.Configuration();
 
-    public Browser CreateBrowser() => new(CreateClient(new WebApplicationFactoryClientOptions
+    public Browser CreateBrowser() => new(CreateBrowserClient());
+
+    /// <summary>A client as <see cref="Browser"/> needs it: no redirects followed, no cookies of its own, on the app's origin.</summary>
+    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions
     {
         AllowAutoRedirect = false,
         HandleCookies = false,
         BaseAddress = new Uri(TestSettings.Origin),
-    }));
+    });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting(WebHostDefaults.WebRootKey, _webRoot);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Settings));
+
+        // App configuration from the factory reaches Program only when the app is built (dotnet/aspnetcore#37680); host
+        // settings are passed to it as command-line arguments, so what Program reads while registering services (the
+        // Cache:Provider that picks the shared-state stores) sees the test's settings too.
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureTestServices(services =>
         {
             services.AddHttpClient(HttpClientNames.IdentityProvider).ConfigurePrimaryHttpMessageHandler(() => Idp);

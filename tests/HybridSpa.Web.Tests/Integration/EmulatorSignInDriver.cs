@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using HybridSpa.EntraEmulator;
 using HybridSpa.Web.Bootstrap;
 using HybridSpa.Web.Tests.Infrastructure;
 using HybridSpa.Web.Tests.SignIn;
@@ -17,17 +18,17 @@ public sealed partial class EmulatorSignInDriver : IDisposable
     public const string AdeleDisplayName = "Adele Vance";
     public const string Megan = "00000000-0000-0000-4e1f-3d2b8a7c6e5f";
 
-    private readonly EmulatorWebFixture _fixture;
+    private readonly string _authorizeEndpoint;
 
-    public EmulatorSignInDriver(EmulatorWebFixture fixture, Browser app)
+    public EmulatorSignInDriver(EntraEmulatorHost emulator, Browser app)
     {
-        _fixture = fixture;
+        _authorizeEndpoint = EmulatorWebFixture.AuthorizeEndpointOf(emulator);
         App = app;
-        var handler = (SocketsHttpHandler)fixture.Emulator.CreateHttpHandler();
+        var handler = (SocketsHttpHandler)emulator.CreateHttpHandler();
         handler.CookieContainer = EmulatorCookies;
         handler.UseCookies = true;
         handler.AllowAutoRedirect = false;
-        Emulator = new HttpClient(handler) { BaseAddress = fixture.Emulator.BaseAddress };
+        Emulator = new HttpClient(handler) { BaseAddress = emulator.BaseAddress };
     }
 
     public Browser App { get; }
@@ -79,11 +80,11 @@ public sealed partial class EmulatorSignInDriver : IDisposable
     public bool IsChallenge(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Redirect
         && response.Headers.Location is { IsAbsoluteUri: true } location
-        && location.AbsoluteUri.StartsWith(_fixture.AuthorizeEndpoint + "?", StringComparison.Ordinal);
+        && location.AbsoluteUri.StartsWith(_authorizeEndpoint + "?", StringComparison.Ordinal);
 
     public Uri AssertChallenge(HttpResponseMessage response)
     {
-        Assert.True(IsChallenge(response), $"Expected a redirect to {_fixture.AuthorizeEndpoint}, got {(int)response.StatusCode} {response.Headers.Location}.");
+        Assert.True(IsChallenge(response), $"Expected a redirect to {_authorizeEndpoint}, got {(int)response.StatusCode} {response.Headers.Location}.");
         return response.Headers.Location!;
     }
 

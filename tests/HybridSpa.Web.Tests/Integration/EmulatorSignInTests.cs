@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using HybridSpa.EntraEmulator;
 using HybridSpa.Web.Tests.Infrastructure;
@@ -39,8 +37,8 @@ public sealed class EmulatorSignInTests(EmulatorWebFixture fixture) : IClassFixt
         var spaCode = (await driver.HomeBootstrapAsync()).SpaCode!;
         using var client = new HttpClient(fixture.Emulator.CreateHttpHandler());
 
-        using var first = await client.SendAsync(RedeemLikeMsalBrowser(spaCode));
-        using var replay = await client.SendAsync(RedeemLikeMsalBrowser(spaCode));
+        using var first = await client.SendAsync(MsalBrowserRedemption.Request(fixture.TokenEndpoint, spaCode));
+        using var replay = await client.SendAsync(MsalBrowserRedemption.Request(fixture.TokenEndpoint, spaCode));
 
         var firstBody = await first.Content.ReadAsStringAsync();
         Assert.True(first.StatusCode == HttpStatusCode.OK, firstBody);
@@ -158,28 +156,5 @@ public sealed class EmulatorSignInTests(EmulatorWebFixture fixture) : IClassFixt
         Assert.True(bootstrap.BootstrapByRedirect);
         Assert.Null(bootstrap.SpaCode);
         Assert.False(string.IsNullOrEmpty(bootstrap.LoginHint));
-    }
-
-    /// <summary>msal-browser's acquireTokenByCode for a hybrid spa_code: Origin header, no secret, no redirect_uri, no verifier.</summary>
-    private HttpRequestMessage RedeemLikeMsalBrowser(string spaCode)
-    {
-        var fields = new Dictionary<string, string>
-        {
-            ["client_id"] = DevelopmentDefaults.ClientId,
-            ["scope"] = "User.Read openid profile offline_access",
-            ["code"] = spaCode,
-            ["x-client-SKU"] = "msal.js.browser",
-            ["x-client-VER"] = "5.29.0",
-            ["grant_type"] = "authorization_code",
-            ["client_info"] = "1",
-        };
-        var body = string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{fixture.TokenEndpoint}?client-request-id={Guid.NewGuid()}"))
-        {
-            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)),
-        };
-        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded;charset=utf-8");
-        request.Headers.Add("Origin", TestSettings.Origin);
-        return request;
     }
 }

@@ -48,7 +48,7 @@ public sealed class EmulatorWebFixture : IAsyncLifetime
     public EmulatorWebFactory Web { get; private set; } = null!;
 
     /// <summary><c>https://login.dev.localhost:{port}/{tenant}/oauth2/v2.0/authorize</c>.</summary>
-    public string AuthorizeEndpoint => $"{Emulator.Authority}oauth2/v2.0/authorize";
+    public string AuthorizeEndpoint => AuthorizeEndpointOf(Emulator);
 
     public string TokenEndpoint => $"{Emulator.Authority}oauth2/v2.0/token";
 
@@ -56,14 +56,21 @@ public sealed class EmulatorWebFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Emulator = await StartEmulatorAsync(EntraEmulatorOptions.CreateDefault());
+        Web = new EmulatorWebFactory(Emulator);
+    }
+
+    public static string AuthorizeEndpointOf(EntraEmulatorHost emulator) => $"{emulator.Authority}oauth2/v2.0/authorize";
+
+    /// <summary>Starts an emulator on a free port with <paramref name="options"/>' first app registered for the test app's URIs.</summary>
+    public static Task<EntraEmulatorHost> StartEmulatorAsync(EntraEmulatorOptions options)
+    {
         // The same mapping as EmbeddedEmulatorExtensions: the app registration is made from the web app's own URIs.
-        var options = EntraEmulatorOptions.CreateDefault();
         var application = options.Applications[0];
         application.WebRedirectUris = [TestSettings.Origin + "/signin-oidc"];
         application.SpaRedirectUris = [TestSettings.Origin + "/"];
         application.PostLogoutRedirectUris = [TestSettings.Origin + "/signout-callback-oidc"];
-        Emulator = await EntraEmulatorHost.StartAsync(options, new EntraEmulatorHostSettings { Host = DevelopmentDefaults.Host, Port = 0, EnvironmentName = "Testing" });
-        Web = new EmulatorWebFactory(Emulator);
+        return EntraEmulatorHost.StartAsync(options, new EntraEmulatorHostSettings { Host = DevelopmentDefaults.Host, Port = 0, EnvironmentName = "Testing" });
     }
 
     public async Task DisposeAsync()
@@ -80,5 +87,5 @@ public sealed class EmulatorWebFixture : IAsyncLifetime
     }
 
     /// <summary>A browser on the app (SameSite-aware jar) and a browser on the emulator (its own cookie container), as one user agent.</summary>
-    public EmulatorSignInDriver CreateDriver() => new(this, Web.CreateBrowser());
+    public EmulatorSignInDriver CreateDriver() => new(Emulator, Web.CreateBrowser());
 }

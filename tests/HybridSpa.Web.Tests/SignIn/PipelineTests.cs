@@ -8,10 +8,10 @@ namespace HybridSpa.Web.Tests.SignIn;
 public sealed class PipelineTests(HybridSpaFactory factory) : IClassFixture<HybridSpaFactory>
 {
     [Fact]
-    public void Hand_off_without_session_middleware_names_the_ordering_fix()
+    public async Task Hand_off_without_session_middleware_names_the_ordering_fix()
     {
-        var error = Assert.Throws<InvalidOperationException>(() =>
-            new SpaCodeStore().Put(new DefaultHttpContext(), new SpaHandOff("c", null, null, false)));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            new SpaCodeStore(new MemoryTakeOnceSpaCodeStore(TimeProvider.System)).PutAsync(new DefaultHttpContext(), new SpaHandOff("c", null, null, false), CancellationToken.None));
 
         Assert.Contains("app.UseSession() must run before app.UseAuthentication()", error.Message, StringComparison.Ordinal);
     }

@@ -1,0 +1,20 @@
+namespace HybridSpa.Web.SharedState;
+
+/// <summary>The <c>Cache</c> section: which store holds the state that every instance must see.</summary>
+public sealed class CacheOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Cache";
+
+    /// <summary>The store; <see cref="CacheProvider.Memory"/> unless configured.</summary>
+    public CacheProvider Provider { get; set; } = CacheProvider.Memory;
+
+    /// <summary>The Npgsql connection string (required for <see cref="CacheProvider.Postgres"/>); keep the password out of appsettings.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Create the tables at startup if missing; turn off when a DBA runs docs/scale-out.md's script and the app's role has no DDL rights.</summary>
+    public bool CreateSchema { get; set; } = true;
+
+    /// <summary>How often expired cache rows and SPA-code hand-offs are deleted.</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(5);
+}

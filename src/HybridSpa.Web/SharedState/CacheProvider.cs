@@ -1,0 +1,11 @@
+namespace HybridSpa.Web.SharedState;
+
+/// <summary>Where the state that several instances must share lives: session, token cache, Data Protection keys, SPA-code hand-offs.</summary>
+public enum CacheProvider
+{
+    /// <summary>In this process only: right for one instance and for <c>dotnet run</c>; everything is lost on restart.</summary>
+    Memory,
+
+    /// <summary>A PostgreSQL database shared by every instance (docs/scale-out.md).</summary>
+    Postgres,
+}

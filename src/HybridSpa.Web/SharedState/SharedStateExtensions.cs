@@ -1,0 +1,82 @@
+using HybridSpa.Web.HandOff;
+using HybridSpa.Web.SharedState.Postgres;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace HybridSpa.Web.SharedState;
+
+/// <summary>
+/// Registers where the state that instances must share lives — the <see cref="IDistributedCache"/> under session and the MSAL
+/// token cache, the Data Protection key ring, the take-once SPA-code store — and the health endpoint that reports it.
+/// </summary>
+public static class SharedStateExtensions
+{
+    /// <summary>The health endpoint (anonymous).</summary>
+    public const string HealthPath = "/health";
+
+    /// <summary>
+    /// The Data Protection application name for shared key rings. Without it the discriminator is the content root path, and
+    /// instances deployed to different paths could not read each other's cookies.
+    /// </summary>
+    public const string DataProtectionApplicationName = "HybridSpa";
+
+    /// <summary>Adds the stores chosen by <c>Cache:Provider</c> (memory unless configured).</summary>
+    public static WebApplicationBuilder AddSharedState(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        var health = services.AddHealthChecks();
+
+        // The provider decides which services exist, so it is read now; the rest of the section is validated at startup.
+        var provider = builder.Configuration.GetSection(CacheOptions.SectionName).Get<CacheOptions>()?.Provider ?? CacheProvider.Memory;
+        if (provider == CacheProvider.Postgres)
+        {
+            AddPostgres(services);
+            health.AddCheck<PostgresHealthCheck>(CacheHealth.CheckName);
+        }
+        else
+        {
+            // Exactly what the app registered before scale-out existed: one instance, state lost on restart.
+            services.AddDistributedMemoryCache();
+            services.AddDataProtection();
+            services.AddSingleton<ITakeOnceSpaCodeStore, MemoryTakeOnceSpaCodeStore>();
+            health.AddCheck<MemoryCacheHealthCheck>(CacheHealth.CheckName);
+        }
+
+        return builder;
+    }
+
+    /// <summary>Maps <see cref="HealthPath"/>: 200 when healthy, 503 when the cache backend is not; JSON either way.</summary>
+    public static WebApplication MapSharedStateHealth(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+        return app;
+    }
+
+    private static void AddPostgres(IServiceCollection services)
+    {
+        // One data source (one pool) for every store; it is created on first use, after the options were validated.
+        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<CacheOptions>>().Value.ConnectionString)
+            .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
+            .Build());
+        services.AddSingleton<PostgresConnector>();
+
+        // Registered over any TryAdd'ed memory cache: session and the token cache both resolve IDistributedCache.
+        services.AddSingleton<IDistributedCache, PostgresDistributedCache>();
+        services.AddSingleton<ITakeOnceSpaCodeStore, PostgresTakeOnceSpaCodeStore>();
+
+        services.AddSingleton<PostgresXmlRepository>();
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        services.AddOptions<KeyManagementOptions>().Configure<PostgresXmlRepository>((options, repository) => options.XmlRepository = repository);
+
+        services.AddHostedService<PostgresSchemaInitializer>();
+        services.AddHostedService<PostgresExpiredRowsCleanup>();
+    }
+}

@@ -1,0 +1,40 @@
+using HybridSpa.Web.HandOff;
+
+namespace HybridSpa.Web.Tests.HandOff;
+
+public sealed class MemoryTakeOnceSpaCodeStoreTests
+{
+    [Fact]
+    public async Task Of_many_concurrent_takes_exactly_one_gets_the_code()
+    {
+        var store = new MemoryTakeOnceSpaCodeStore(TimeProvider.System);
+        await store.PutAsync("id", "code", TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        var takes = await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(() => store.TakeAsync("id", CancellationToken.None))));
+
+        Assert.Equal(["code"], takes.Where(t => t is not null));
+    }
+
+    [Fact]
+    public async Task An_expired_code_is_not_returned_and_is_swept_by_later_puts()
+    {
+        var clock = new ManualClock();
+        var store = new MemoryTakeOnceSpaCodeStore(clock);
+        await store.PutAsync("old", "old-code", TimeSpan.FromMinutes(5), CancellationToken.None);
+        await store.PutAsync("kept", "kept-code", TimeSpan.FromMinutes(10), CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromMinutes(6));
+
+        Assert.Null(await store.TakeAsync("old", CancellationToken.None));
+        Assert.Equal("kept-code", await store.TakeAsync("kept", CancellationToken.None));
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        private DateTimeOffset _now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
+    }
+}

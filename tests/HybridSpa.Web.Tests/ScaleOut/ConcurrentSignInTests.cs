@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json;
+using HybridSpa.EntraEmulator;
+using HybridSpa.Web.Tests.Integration;
+using HybridSpa.Web.Tests.SignIn;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace HybridSpa.Web.Tests.ScaleOut;
+
+/// <summary>Many users at once across both instances: no one ever sees another user's code or profile, and nothing fails.</summary>
+[Collection(PostgresTests.Name)]
+public sealed class ConcurrentSignInTests(PostgresCluster cluster)
+{
+    private const int UserCount = 50;
+
+    [Fact]
+    public async Task Fifty_users_signing_in_across_both_instances_at_once_each_get_only_their_own_code_and_profile()
+    {
+        var users = Enumerable.Range(1, UserCount).Select(i => new TestUser
+        {
+            ObjectId = Guid.NewGuid().ToString(),
+            UserPrincipalName = $"load{i:00}@hybridspa.onmicrosoft.com",
+            DisplayName = $"Load Test User {i:00}",
+        }).ToList();
+        var options = EntraEmulatorOptions.CreateDefault();
+        options.Users.AddRange(users);
+        await using var instances = await TwoInstances.StartAsync(cluster, options);
+
+        // Half start on A and come back to B, half the other way round: state, nonce, correlation and session cross instances.
+        var journeys = await Task.WhenAll(users.Select((user, i) => SignInAcrossAsync(instances, user, startOnA: i % 2 == 0)));
+
+        Assert.Equal(UserCount, journeys.Select(j => j.SpaCode).Distinct(StringComparer.Ordinal).Count());
+        using var redeemer = new HttpClient(instances.Emulator.CreateHttpHandler());
+        foreach (var (user, spaCode) in journeys)
+        {
+            // The code each page rendered is that user's: redeemed like the SPA would, its id_token names the same user.
+            using var redemption = await redeemer.SendAsync(MsalBrowserRedemption.Request(instances.TokenEndpoint, spaCode));
+            var body = await redemption.Content.ReadAsStringAsync();
+            Assert.True(redemption.StatusCode == HttpStatusCode.OK, body);
+            using var tokens = JsonDocument.Parse(body);
+            var idToken = new JsonWebToken(tokens.RootElement.GetProperty("id_token").GetString());
+            Assert.Equal(user.ObjectId, idToken.GetClaim("oid").Value);
+        }
+    }
+
+    private static async Task<(TestUser User, string SpaCode)> SignInAcrossAsync(TwoInstances instances, TestUser user, bool startOnA)
+    {
+        using var driver = new EmulatorSignInDriver(instances.Emulator, (startOnA ? instances.A : instances.B).CreateBrowser());
+        var start = driver.App;
+        using var other = start.Via((startOnA ? instances.B : instances.A).CreateBrowserClient());
+
+        var challenge = await start.GetAsync("/");
+        var (formPost, _) = await driver.AuthorizeAsync(driver.AssertChallenge(challenge), user.ObjectId);
+        var callback = await other.PostFromIdpAsync("/signin-oidc", formPost.Fields);
+        Assert.True(callback.StatusCode == HttpStatusCode.Redirect && callback.Headers.Location?.OriginalString == "/",
+            $"Callback answered {(int)callback.StatusCode} {callback.Headers.Location}: {await callback.Content.ReadAsStringAsync()}");
+
+        var first = await SignInFlowTests.BootstrapOf(await start.GetAsync("/"));
+        var again = await SignInFlowTests.BootstrapOf(await other.GetAsync("/"));
+        Assert.False(string.IsNullOrEmpty(first.SpaCode), $"{user.DisplayName} got no SPA code.");
+        Assert.Null(again.SpaCode);
+        await TwoInstanceTests.AssertProfileAsync(other, user.DisplayName);
+        return (user, first.SpaCode!);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace HybridSpa.Web.Tests.ScaleOut;
+
+/// <summary>
+/// A throwaway PostgreSQL cluster: initdb in a temp directory, listening on 127.0.0.1 on a free port (its Unix socket in the
+/// same directory), durability off for speed, stopped and deleted on dispose. PostgreSQL refuses to run as root, so when
+/// the tests run as root (CI here) every PostgreSQL binary runs as the <c>postgres</c> user, who owns the directory.
+/// </summary>
+public sealed class PostgresCluster : IAsyncLifetime
+{
+    private const string SuperUser = "hybridspa";
+
+    private string _root = null!;
+    private string _binaries = null!;
+    private int _port;
+
+    /// <summary>An Npgsql connection string for the cluster's <c>postgres</c> database.</summary>
+    public string ConnectionString => $"Host=127.0.0.1;Port={_port};Username={SuperUser};Database=postgres;Timeout=5;Command Timeout=15";
+
+    /// <summary>Whether the server is running (its pid file exists).</summary>
+    public bool IsRunning => File.Exists(Path.Combine(DataDirectory, "postmaster.pid"));
+
+    private static bool IsRoot => Environment.UserName == "root";
+
+    private string DataDirectory => Path.Combine(_root, "data");
+
+    public async Task InitializeAsync()
+    {
+        _binaries = FindBinaries() ?? await InstallAsync();
+        _root = Directory.CreateTempSubdirectory("hybridspa-pg-").FullName;
+        if (IsRoot)
+        {
+            await RunAsync("chown", ["postgres:", _root], asPostgres: false);
+        }
+
+        await RunAsync(Path.Combine(_binaries, "initdb"), ["-D", DataDirectory, "-U", SuperUser, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
+        _port = FreePort();
+        await StartAsync();
+    }
+
+    /// <summary>Starts (or restarts) the server on the same data directory and port.</summary>
+    public Task StartAsync() => RunAsync(Path.Combine(_binaries, "pg_ctl"),
+    [
+        "start", "-w", "-D", DataDirectory, "-l", Path.Combine(_root, "server.log"), "-o",
+        $"-c listen_addresses=127.0.0.1 -c port={_port} -c unix_socket_directories={_root} -c max_connections=300 "
+        + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+    ]);
+
+    /// <summary>Stops the server as an operator would for maintenance (fast: sessions are terminated, data is kept).</summary>
+    public Task StopAsync() => RunAsync(Path.Combine(_binaries, "pg_ctl"), ["stop", "-w", "-D", DataDirectory, "-m", "fast"]);
+
+    public async Task DisposeAsync()
+    {
+        if (_root is null || !Directory.Exists(_root))
+        {
+            return;
+        }
+
+        if (IsRunning)
+        {
+            await RunAsync(Path.Combine(_binaries, "pg_ctl"), ["stop", "-w", "-D", DataDirectory, "-m", "immediate"]);
+        }
+
+        Directory.Delete(_root, recursive: true);
+    }
+
+    private static string? FindBinaries()
+    {
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault(dir => File.Exists(Path.Combine(dir, "pg_ctl")) && File.Exists(Path.Combine(dir, "initdb")));
+        if (onPath is not null)
+        {
+            return onPath;
+        }
+
+        // Debian keeps the server binaries off PATH, one directory per major version: take the newest.
+        return Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql")
+                .Select(dir => Path.Combine(dir, "bin"))
+                .Where(bin => File.Exists(Path.Combine(bin, "pg_ctl")))
+                .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var major) ? major : 0)
+                .FirstOrDefault()
+            : null;
+    }
+
+    private static async Task<string> InstallAsync()
+    {
+        await RunAsync("bash", [Path.Combine(AppContext.BaseDirectory, "ScaleOut", "install-postgres.sh")], asPostgres: false);
+        return FindBinaries() ?? throw new InvalidOperationException("install-postgres.sh succeeded but initdb/pg_ctl are still not found.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task RunAsync(string fileName, IReadOnlyList<string> arguments, bool asPostgres = true)
+    {
+        var start = new ProcessStartInfo
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (asPostgres && IsRoot)
+        {
+            start.FileName = "runuser";
+            foreach (var argument in (string[])["-u", "postgres", "--", fileName])
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+        else
+        {
+            start.FileName = fileName;
+        }
+
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            var hint = asPostgres && IsRoot ? " (run as the postgres user; Debian's postgresql package creates it)" : "";
+            throw new InvalidOperationException(
+                $"{Path.GetFileName(fileName)} {string.Join(' ', arguments)} exited with {process.ExitCode}{hint}:\n{await output}\n{await error}");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using HybridSpa.Web.SharedState;
+using HybridSpa.Web.SharedState.Postgres;
+
+namespace HybridSpa.Web.Tests.SharedState;
+
+public sealed class CacheOptionsValidatorTests
+{
+    [Fact]
+    public void Memory_needs_nothing_else()
+    {
+        Assert.True(new CacheOptionsValidator().Validate(null, new CacheOptions()).Succeeded);
+    }
+
+    [Fact]
+    public void Postgres_without_a_connection_string_fails_naming_the_key_and_the_doc()
+    {
+        var result = new CacheOptionsValidator().Validate(null, new CacheOptions { Provider = CacheProvider.Postgres });
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.StartsWith("Cache:ConnectionString is not set", StringComparison.Ordinal) && f.EndsWith("see docs/scale-out.md", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_invalid_connection_string_is_rejected_without_echoing_it()
+    {
+        var result = new CacheOptionsValidator().Validate(null, new CacheOptions { Provider = CacheProvider.Postgres, ConnectionString = "Host=db;Pasword=hunter2" });
+
+        Assert.True(result.Failed);
+        Assert.DoesNotContain(result.Failures!, f => f.Contains("hunter2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_cleanup_interval_must_be_positive()
+    {
+        var result = new CacheOptionsValidator().Validate(null, new CacheOptions { CleanupInterval = TimeSpan.Zero });
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Cache:CleanupInterval must be positive", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_documented_schema_script_is_the_one_the_app_runs()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "HybridSpa.sln")))
+        {
+            root = root.Parent ?? throw new InvalidOperationException("Repository root not found.");
+        }
+
+        var doc = File.ReadAllText(Path.Combine(root.FullName, "docs", "scale-out.md")).ReplaceLineEndings("\n");
+
+        Assert.Contains(PostgresSchema.CreateScript.ReplaceLineEndings("\n"), doc, StringComparison.Ordinal);
+    }
+}
