@@ -1,4 +1,5 @@
 using HybridSpa.Web.HandOff;
+using HybridSpa.Web.Tests.Infrastructure;
 
 namespace HybridSpa.Web.Tests.HandOff;
 
@@ -27,14 +28,5 @@ public sealed class MemoryTakeOnceSpaCodeStoreTests
 
         Assert.Null(await store.TakeAsync("old", CancellationToken.None));
         Assert.Equal("kept-code", await store.TakeAsync("kept", CancellationToken.None));
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
     }
 }

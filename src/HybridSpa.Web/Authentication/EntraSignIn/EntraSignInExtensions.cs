@@ -16,10 +16,6 @@ public static class EntraSignInExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        // Key rollover retries within the same request, so a forced refresh must be fetched before
-        // GetConfigurationAsync returns, not in the background (IdentityModel 8's default).
-        AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
-
         builder.Services.AddHttpClient();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<EntraSignInOptions>, EntraSignInPostConfigureOptions>());
         return builder.AddRemoteScheme<EntraSignInOptions, EntraSignInHandler>(

@@ -37,14 +37,13 @@ public sealed class EntraSignInPostConfigureOptions(IDataProtectionProvider data
                 throw new InvalidOperationException("The metadata address must use HTTPS unless RequireHttpsMetadata is false.");
             }
 
-            options.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(
+            options.ConfigurationManager = new EntraMetadataManager(
                 options.MetadataAddress,
                 new OpenIdConnectConfigurationRetriever(),
-                new HttpDocumentRetriever(options.Backchannel) { RequireHttps = options.RequireHttpsMetadata })
-            {
-                AutomaticRefreshInterval = options.AutomaticRefreshInterval,
-                RefreshInterval = options.RefreshInterval,
-            };
+                new HttpDocumentRetriever(options.Backchannel) { RequireHttps = options.RequireHttpsMetadata },
+                options.TimeProvider ?? TimeProvider.System,
+                options.AutomaticRefreshInterval,
+                options.RefreshInterval);
         }
     }
 }
