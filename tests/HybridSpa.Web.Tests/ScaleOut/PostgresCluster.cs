@@ -49,6 +49,20 @@ public sealed class PostgresCluster : IAsyncLifetime
         + "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
     ]);
 
+    /// <summary>Creates an empty database on the cluster and returns a connection string for it.</summary>
+    public async Task<string> CreateDatabaseAsync(string name)
+    {
+        await using (var connection = new Npgsql.NpgsqlConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = connection.CreateCommand();
+            create.CommandText = $"CREATE DATABASE \"{name}\"";
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
+    }
+
     /// <summary>Stops the server as an operator would for maintenance (fast: sessions are terminated, data is kept).</summary>
     public Task StopAsync() => RunAsync(Path.Combine(_binaries, "pg_ctl"), ["stop", "-w", "-D", DataDirectory, "-m", "fast"]);
 

@@ -104,12 +104,57 @@ public sealed class TwoInstanceTests(PostgresCluster cluster)
         }
     }
 
+    [Fact]
+    public async Task An_empty_database_that_comes_up_after_the_instances_gets_its_schema_and_serves_them()
+    {
+        var database = await cluster.CreateDatabaseAsync("empty_" + Guid.NewGuid().ToString("N"));
+        await cluster.StopAsync();
+        try
+        {
+            await using var instances = await TwoInstances.StartAsync(cluster, EntraEmulatorOptions.CreateDefault(), database);
+            using var driver = instances.CreateDriver();
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await driver.App.GetAsync("/")).StatusCode);
+
+            // No table exists yet: the instances create the schema themselves once the database answers.
+            await cluster.StartAsync();
+            await WaitUntilHealthyAsync(driver.App);
+            await driver.SignInToHomeAsync(EmulatorSignInDriver.Adele);
+
+            using var onB = driver.App.Via(instances.B.CreateBrowserClient());
+            Assert.False(string.IsNullOrEmpty((await SignInFlowTests.BootstrapOf(await onB.GetAsync("/"))).SpaCode));
+            await AssertProfileAsync(onB, EmulatorSignInDriver.AdeleDisplayName);
+        }
+        finally
+        {
+            if (!cluster.IsRunning)
+            {
+                await cluster.StartAsync();
+            }
+        }
+    }
+
     internal static async Task AssertProfileAsync(Browser browser, string displayName)
     {
         var profile = await browser.GetAsync("/profile");
         var html = await profile.Content.ReadAsStringAsync();
         Assert.True(profile.StatusCode == HttpStatusCode.OK, $"{(int)profile.StatusCode} {profile.Headers.Location}: {html}");
         Assert.Contains($"<dd id=\"profile-name\">{displayName}</dd>", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Polls /health until the cache is Ready: the schema is created by a background retry (every 5 s).</summary>
+    private static async Task WaitUntilHealthyAsync(Browser browser)
+    {
+        for (var attempt = 0; attempt < 120; attempt++)
+        {
+            if ((await browser.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+
+        await AssertHealthAsync(browser, HttpStatusCode.OK, "Healthy", "Ready");
     }
 
     private static async Task AssertHealthAsync(Browser browser, HttpStatusCode status, string overall, string cacheState)

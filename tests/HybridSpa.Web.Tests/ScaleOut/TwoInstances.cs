@@ -11,11 +11,11 @@ namespace HybridSpa.Web.Tests.ScaleOut;
 /// </summary>
 public sealed class TwoInstances : IAsyncDisposable
 {
-    private readonly PostgresCluster _cluster;
+    private readonly string _connectionString;
 
-    private TwoInstances(PostgresCluster cluster, EntraEmulatorHost emulator)
+    private TwoInstances(string connectionString, EntraEmulatorHost emulator)
     {
-        _cluster = cluster;
+        _connectionString = connectionString;
         Emulator = emulator;
         (A, B) = StartInstances();
     }
@@ -28,8 +28,12 @@ public sealed class TwoInstances : IAsyncDisposable
 
     public string TokenEndpoint => $"{Emulator.Authority}oauth2/v2.0/token";
 
-    public static async Task<TwoInstances> StartAsync(PostgresCluster cluster, EntraEmulatorOptions emulatorOptions) =>
-        new(cluster, await EmulatorWebFixture.StartEmulatorAsync(emulatorOptions));
+    /// <summary>Starts the emulator and two instances on the cluster's database, or on <paramref name="connectionString"/>.</summary>
+    public static async Task<TwoInstances> StartAsync(PostgresCluster cluster, EntraEmulatorOptions emulatorOptions, string? connectionString = null)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        return new(connectionString ?? cluster.ConnectionString, await EmulatorWebFixture.StartEmulatorAsync(emulatorOptions));
+    }
 
     /// <summary>A user agent whose requests go to instance A; <c>driver.App.Via(B.CreateBrowserClient())</c> is the same user on B.</summary>
     public EmulatorSignInDriver CreateDriver() => new(Emulator, A.CreateBrowser());
@@ -64,7 +68,7 @@ public sealed class TwoInstances : IAsyncDisposable
     {
         var instance = new EmulatorWebFactory(Emulator);
         instance.Settings["Cache:Provider"] = "Postgres";
-        instance.Settings["Cache:ConnectionString"] = _cluster.ConnectionString;
+        instance.Settings["Cache:ConnectionString"] = _connectionString;
         return instance;
     }
 }
