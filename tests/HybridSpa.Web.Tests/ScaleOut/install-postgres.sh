@@ -16,6 +16,9 @@ if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
 fi
 
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq
-apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+# The test projects run in parallel and may each install something: take turns, and wait for any other apt user.
+exec 9>/var/lock/hybridspa-apt.lock
+flock 9
+apt-get -o DPkg::Lock::Timeout=300 update -qq
+apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends postgresql >/dev/null
 echo "installed: postgresql"
