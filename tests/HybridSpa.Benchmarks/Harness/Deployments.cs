@@ -1,4 +1,5 @@
 using HybridSpa.EndToEnd.Tests.Harness;
+using HybridSpa.EntraEmulator;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HybridSpa.Benchmarks.Harness;
@@ -13,12 +14,14 @@ internal static class Deployments
     public const string AdeleDisplayName = "Adele Vance";
 
     /// <summary>Starts the app in hybrid mode (the default) or, with <paramref name="classic"/>, with <c>AzureAd:WithSpaAuthCode=false</c>.</summary>
-    public static async Task<HybridSpaDeployment> StartAsync(bool classic = false, Action<IServiceCollection>? configureAppServices = null)
+    public static async Task<HybridSpaDeployment> StartAsync(
+        bool classic = false, Action<IServiceCollection>? configureAppServices = null, Action<EntraEmulatorOptions>? configureEmulator = null)
     {
         var deployment = new HybridSpaDeployment
         {
             AppSettings = new Dictionary<string, string?> { ["AzureAd:WithSpaAuthCode"] = classic ? "false" : "true" },
             ConfigureAppServices = configureAppServices,
+            ConfigureEmulator = configureEmulator,
         };
         await deployment.InitializeAsync().ConfigureAwait(false);
         return deployment;

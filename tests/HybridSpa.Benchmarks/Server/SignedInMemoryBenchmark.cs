@@ -1,13 +1,15 @@
 using System.Globalization;
 using HybridSpa.Benchmarks.Harness;
+using HybridSpa.EntraEmulator;
 using HybridSpa.Benchmarks.Reporting;
 
 namespace HybridSpa.Benchmarks.Server;
 
 /// <summary>
 /// Item 5: bytes per signed-in user in the app's <see cref="Microsoft.Extensions.Caching.Distributed.IDistributedCache"/> —
-/// the MSAL.NET token cache entry (<c>msal.user.*</c>, Data Protection-protected) and the session — after N sign-ins,
-/// once right after the callback (the session still holds the SPA code) and once after the host page took it.
+/// the MSAL.NET token cache entry (<c>msal.user.*</c>, Data Protection-protected) and the session — after N users each
+/// signed in once, measured right after the callbacks (the session still names the pending hand-off) and again after the
+/// host page took the SPA codes.
 /// </summary>
 internal static class SignedInMemoryBenchmark
 {
@@ -17,17 +19,19 @@ internal static class SignedInMemoryBenchmark
     {
         var signIns = arguments.Int("users", 100);
         MeasuringDistributedCache? cache = null;
-        await using var stack = await Deployments.StartAsync(configureAppServices: services =>
-            MeasuringDistributedCache.Decorate(services, created => cache = created)).ConfigureAwait(false);
+        var directory = Enumerable.Range(1, signIns).Select(BenchmarkUser).ToList();
+        await using var stack = await Deployments.StartAsync(
+            configureAppServices: services => MeasuringDistributedCache.Decorate(services, created => cache = created),
+            configureEmulator: options => options.Users.AddRange(directory)).ConfigureAwait(false);
 
         var users = new List<HttpSignIn>();
         try
         {
-            for (var i = 0; i < signIns; i++)
+            foreach (var account in directory)
             {
                 var user = new HttpSignIn(stack);
                 users.Add(user);
-                await user.SignInAsync(Deployments.Adele).ConfigureAwait(false);
+                await user.SignInAsync(account.ObjectId).ConfigureAwait(false);
             }
 
             var afterCallback = Snapshot(cache!);
@@ -40,10 +44,10 @@ internal static class SignedInMemoryBenchmark
             Console.WriteLine($"[memory] after callbacks: {afterCallback}; after first render: {steady}");
             return
             [
-                new("5", $"**memory per signed-in user** in `IDistributedCache` ({signIns} browser-less sign-ins of one account)",
-                    string.Create(CultureInfo.InvariantCulture, $"token cache {steady.TokenCacheBytesPerEntry:N0} B per account ({steady.TokenCacheEntries} entry); ")
+                new("5", $"**memory per signed-in user** in `IDistributedCache` ({signIns} users, one browser-less sign-in each)",
+                    string.Create(CultureInfo.InvariantCulture, $"token cache {steady.TokenCacheBytesPerEntry:N0} B per account ({steady.TokenCacheEntries} entries); ")
                     + string.Create(CultureInfo.InvariantCulture, $"session {steady.SessionBytesPerEntry:N0} B per signed-in browser after the first render ")
-                    + string.Create(CultureInfo.InvariantCulture, $"({afterCallback.SessionBytesPerEntry:N0} B between callback and first render, while it holds the SPA code; {steady.SessionEntries} sessions)")),
+                    + string.Create(CultureInfo.InvariantCulture, $"({afterCallback.SessionBytesPerEntry:N0} B between callback and first render, while it names the pending hand-off; {steady.SessionEntries} sessions)")),
             ];
         }
         finally
@@ -51,6 +55,15 @@ internal static class SignedInMemoryBenchmark
             users.ForEach(user => user.Dispose());
         }
     }
+
+    /// <summary>A work account like the Development users: no password, consent granted by the app's defaults.</summary>
+    private static TestUser BenchmarkUser(int number) => new()
+    {
+        ObjectId = new Guid(0x6e6c0000 + number, 0x4b1d, 0x4c2a, 0x9b, 0x3e, 0x1f, 0x2a, 0x3b, 0x4c, 0x5d, 0x6e).ToString(),
+        UserPrincipalName = string.Create(CultureInfo.InvariantCulture, $"bench.user{number}@hybridspa.onmicrosoft.com"),
+        DisplayName = string.Create(CultureInfo.InvariantCulture, $"Bench User {number}"),
+        Mail = string.Create(CultureInfo.InvariantCulture, $"bench.user{number}@hybridspa.onmicrosoft.com"),
+    };
 
     private static CacheSnapshot Snapshot(MeasuringDistributedCache cache)
     {
