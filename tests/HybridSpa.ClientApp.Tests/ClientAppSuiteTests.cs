@@ -4,14 +4,14 @@ using Xunit.Abstractions;
 
 namespace HybridSpa.ClientApp.Tests;
 
-/// <summary>The SPA's strict type check and its Vitest suite, run by npm exactly as a front-end developer runs them.</summary>
+/// <summary>The SPA's strict type check, ESLint and its Vitest suite, run by npm exactly as a front-end developer runs them.</summary>
 public sealed class ClientAppSuiteTests(ITestOutputHelper output)
 {
     private static readonly string ClientAppDirectory =
         typeof(ClientAppSuiteTests).Assembly.GetCustomAttribute<ClientAppDirectoryAttribute>()!.Path;
 
     [Fact]
-    public async Task Strict_typescript_and_the_vitest_suite_pass()
+    public async Task Strict_typescript_eslint_and_the_vitest_suite_pass()
     {
         var (exitCode, log) = await RunNpmAsync("test");
 

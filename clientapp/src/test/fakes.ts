@@ -69,7 +69,7 @@ export function aTokenResult(overrides: Partial<AuthenticationResult> = {}): Aut
     tokenType: "Bearer",
     correlationId: "00000000-0000-0000-0000-000000000001",
     ...overrides,
-  } as AuthenticationResult;
+  };
 }
 
 /**

@@ -87,17 +87,23 @@ function ProfileField({ label, value }: { label: string; value: string | null })
 }
 
 function ProfilePhoto({ photo, name }: { photo: Blob | null; name: string }) {
-  const [url, setUrl] = useState<string | null>(null);
+  // The object URL belongs to the photo it was made from; a stale one (photo changed or gone) is never shown.
+  const [shown, setShown] = useState<{ readonly photo: Blob; readonly url: string } | null>(null);
 
   useEffect(() => {
     if (photo === null) {
-      setUrl(null);
       return;
     }
     const objectUrl = URL.createObjectURL(photo);
-    setUrl(objectUrl);
-    return () => URL.revokeObjectURL(objectUrl);
+    // The object URL is an external resource made and revoked by this effect; the state only mirrors it.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setShown({ photo, url: objectUrl });
+    return () => {
+      URL.revokeObjectURL(objectUrl);
+    };
   }, [photo]);
+
+  const url = shown !== null && shown.photo === photo ? shown.url : null;
 
   if (url === null) {
     return (
