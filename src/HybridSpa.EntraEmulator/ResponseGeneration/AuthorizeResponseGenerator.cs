@@ -16,17 +16,18 @@ internal sealed class AuthorizeResponseGenerator(AuthorizationCodeStore codes, C
         {
             Handle = "1.A" + OpaqueValues.NewHandle(96),
             Kind = request.RedirectKind,
-            ClientId = request.Application.ClientId,
-            UserObjectId = user.ObjectId,
-            SessionId = session.Id,
-            Sid = account.Sid,
-            TenantId = request.Tenant.TenantId ?? homeTenant,
+            Binding = new GrantBinding(
+                request.Application.ClientId,
+                user.ObjectId,
+                session.Id,
+                account.Sid,
+                request.Tenant.TenantId ?? homeTenant,
+                consent.ExpandDefault(request.Application, user, request.Scopes),
+                account.AuthTime),
             RedirectUri = request.RedirectUri,
-            Scopes = consent.ExpandDefault(request.Application, user, request.Scopes),
             Nonce = request.Nonce,
             CodeChallenge = request.CodeChallenge,
             CodeChallengeMethod = request.CodeChallengeMethod,
-            AuthTime = account.AuthTime,
             ExpiresAt = now + directory.Options.Lifetimes.AuthorizationCode,
         };
         codes.Store(code);

@@ -1,5 +1,3 @@
-using HybridSpa.EntraEmulator.Scopes;
-
 namespace HybridSpa.EntraEmulator.Stores;
 
 /// <summary>An issued refresh token: SPA tokens expire at a fixed time, Web tokens after a period of inactivity.</summary>
@@ -9,19 +7,7 @@ internal sealed class RefreshTokenGrant
 
     public required bool IsSpa { get; init; }
 
-    public required string ClientId { get; init; }
-
-    public required string UserObjectId { get; init; }
-
-    public required string SessionId { get; init; }
-
-    public required string Sid { get; init; }
-
-    public required string TenantId { get; init; }
-
-    public required ScopeSet Scopes { get; init; }
-
-    public required DateTimeOffset AuthTime { get; init; }
+    public required GrantBinding Binding { get; init; }
 
     /// <summary>When the first refresh token of this chain was issued (the date 700084 reports).</summary>
     public required DateTimeOffset ChainIssuedAt { get; init; }

@@ -24,7 +24,7 @@ internal sealed class AuthorizationCodeGrantValidator(
         }
 
         var code = codes.Find(handle);
-        if (code is null || !code.ClientId.Equals(app.ClientId, StringComparison.OrdinalIgnoreCase))
+        if (code is null || !code.Binding.ClientId.Equals(app.ClientId, StringComparison.OrdinalIgnoreCase))
         {
             return AadstsErrors.InvalidGrant();
         }
@@ -39,7 +39,7 @@ internal sealed class AuthorizationCodeGrantValidator(
             return AadstsErrors.GrantExpired();
         }
 
-        if (request.Tenant.TenantId is { } tenantId && !tenantId.Equals(code.TenantId, StringComparison.OrdinalIgnoreCase))
+        if (request.Tenant.TenantId is { } tenantId && !tenantId.Equals(code.Binding.TenantId, StringComparison.OrdinalIgnoreCase))
         {
             return AadstsErrors.CodeForOtherTenant();
         }
@@ -51,7 +51,7 @@ internal sealed class AuthorizationCodeGrantValidator(
             return clientError;
         }
 
-        var user = directory.FindUser(code.UserObjectId);
+        var user = directory.FindUser(code.Binding.UserObjectId);
         if (user is null)
         {
             return AadstsErrors.InvalidGrant();
@@ -69,12 +69,12 @@ internal sealed class AuthorizationCodeGrantValidator(
         }
 
         // UNCONFIRMED: a spa_code whose emulator session has ended (logout) is refused like an unknown code.
-        if (code.Kind == CodeKind.HybridSpa && sessions.Find(code.SessionId)?.Find(user.ObjectId) is null)
+        if (code.Kind == CodeKind.HybridSpa && sessions.Find(code.Binding.SessionId)?.Find(user.ObjectId) is null)
         {
             return AadstsErrors.InvalidGrant();
         }
 
-        var (scopes, scopeError) = consent.ResolveTokenScopes(app, user, requestedScopes, code.Scopes);
+        var (scopes, scopeError) = consent.ResolveTokenScopes(app, user, requestedScopes, code.Binding.Scopes);
         if (scopeError is not null)
         {
             return scopeError;
@@ -85,9 +85,9 @@ internal sealed class AuthorizationCodeGrantValidator(
             return AadstsErrors.CodeAlreadyRedeemed();
         }
 
-        var token = new TokenContext(app, user, code.TenantId, directory.HomeTenantOf(user), code.Sid, code.AuthTime, scopes!, code.Kind == CodeKind.HybridSpa ? null : code.Nonce, method, request.IpAddress);
+        var token = new TokenContext(app, user, code.Binding.TenantId, directory.HomeTenantOf(user), code.Binding.Sid, code.Binding.AuthTime, scopes!, code.Kind == CodeKind.HybridSpa ? null : code.Nonce, method, request.IpAddress);
         return TokenRequestValidationResult.Success(new ValidatedTokenRequest(
-            token, code.SessionId, code.TenantId, isSpaGrant, SpaChain: null, returnSpaCode, request.Get(TokenRequestParameters.ClientInfo) == "1"));
+            token, code.Binding.SessionId, code.Binding.TenantId, isSpaGrant, SpaChain: null, returnSpaCode, request.Get(TokenRequestParameters.ClientInfo) == "1"));
     }
 
     /// <summary>Hybrid spa_codes carry no redirect URI (pitfall 1); other codes must present the one used at /authorize.</summary>

@@ -28,7 +28,7 @@ internal sealed class RefreshTokenGrantValidator(
             return AadstsErrors.MalformedRequest();
         }
 
-        if (!grant.ClientId.Equals(app.ClientId, StringComparison.OrdinalIgnoreCase))
+        if (!grant.Binding.ClientId.Equals(app.ClientId, StringComparison.OrdinalIgnoreCase))
         {
             return AadstsErrors.InvalidGrant();
         }
@@ -52,7 +52,7 @@ internal sealed class RefreshTokenGrantValidator(
                 : AadstsErrors.RefreshTokenInactive(grant.IssuedAt, directory.Options.Lifetimes.WebRefreshToken);
         }
 
-        var user = directory.FindUser(grant.UserObjectId);
+        var user = directory.FindUser(grant.Binding.UserObjectId);
         if (user is null)
         {
             return AadstsErrors.InvalidGrant();
@@ -63,15 +63,15 @@ internal sealed class RefreshTokenGrantValidator(
             return AadstsErrors.InteractionRequired();
         }
 
-        var (scopes, scopeError) = consent.ResolveTokenScopes(app, user, requestedScopes, grant.Scopes);
+        var (scopes, scopeError) = consent.ResolveTokenScopes(app, user, requestedScopes, grant.Binding.Scopes);
         if (scopeError is not null)
         {
             return scopeError;
         }
 
-        var token = new TokenContext(app, user, grant.TenantId, directory.HomeTenantOf(user), grant.Sid, grant.AuthTime, scopes!, Nonce: null, method, request.IpAddress);
+        var token = new TokenContext(app, user, grant.Binding.TenantId, directory.HomeTenantOf(user), grant.Binding.Sid, grant.Binding.AuthTime, scopes!, Nonce: null, method, request.IpAddress);
         var chain = grant.IsSpa ? new RefreshTokenGrantChain(grant.ChainIssuedAt, grant.ExpiresAt) : null;
         return TokenRequestValidationResult.Success(new ValidatedTokenRequest(
-            token, grant.SessionId, grant.TenantId, grant.IsSpa, chain, ReturnSpaCode: false, request.Get(TokenRequestParameters.ClientInfo) == "1"));
+            token, grant.Binding.SessionId, grant.Binding.TenantId, grant.IsSpa, chain, ReturnSpaCode: false, request.Get(TokenRequestParameters.ClientInfo) == "1"));
     }
 }
