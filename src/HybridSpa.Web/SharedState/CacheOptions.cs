@@ -1,3 +1,5 @@
+using HybridSpa.Web.Configuration;
+
 namespace HybridSpa.Web.SharedState;
 
 /// <summary>The <c>Cache</c> section: which store holds the state that every instance must see.</summary>
@@ -17,4 +19,11 @@ public sealed class CacheOptions
 
     /// <summary>How often expired cache rows and SPA-code hand-offs are deleted.</summary>
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Certificates that encrypt the shared Data Protection key ring at rest (<see cref="CacheProvider.Postgres"/>): the first
+    /// encrypts new keys, every one of them decrypts, so a new certificate can go first while the old one still reads older
+    /// keys. Without any, the keys sit in the database in the clear and anyone who can read it can forge cookies.
+    /// </summary>
+    public IList<CertificateDescription> KeyRingCertificates { get; } = [];
 }

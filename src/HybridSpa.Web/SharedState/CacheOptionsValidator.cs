@@ -1,3 +1,4 @@
+using HybridSpa.Web.Configuration;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -28,9 +29,34 @@ public sealed class CacheOptionsValidator : IValidateOptions<CacheOptions>
                 // The value is not echoed: it may hold a password.
                 failures.Add("Cache:ConnectionString is not a valid Npgsql connection string — see docs/scale-out.md");
             }
+
+            for (var index = 0; index < options.KeyRingCertificates.Count; index++)
+            {
+                if (LoadFailure(options.KeyRingCertificates[index]) is { } failure)
+                {
+                    failures.Add($"Cache:KeyRingCertificates:{index} cannot be loaded: {failure} — see docs/scale-out.md");
+                }
+            }
+        }
+        else if (options.KeyRingCertificates.Count > 0)
+        {
+            failures.Add("Cache:KeyRingCertificates is set but Cache:Provider is not 'Postgres': only the shared key ring is encrypted with them — see docs/scale-out.md");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static string? LoadFailure(CertificateDescription description)
+    {
+        try
+        {
+            using var certificate = CertificateLoader.Load(description);
+            return certificate.HasPrivateKey ? null : "it has no private key, so it could not decrypt the keys it encrypts";
+        }
+        catch (InvalidOperationException ex)
+        {
+            return ex.Message;
+        }
     }
 
     private static bool IsValidConnectionString(string connectionString)

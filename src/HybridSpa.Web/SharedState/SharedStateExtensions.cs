@@ -1,3 +1,4 @@
+using HybridSpa.Web.Configuration;
 using HybridSpa.Web.HandOff;
 using HybridSpa.Web.SharedState.Postgres;
 using Microsoft.AspNetCore.DataProtection;
@@ -33,11 +34,12 @@ public static class SharedStateExtensions
         services.TryAddSingleton(TimeProvider.System);
         var health = services.AddHealthChecks();
 
-        // The provider decides which services exist, so it is read now; the rest of the section is validated at startup.
-        var provider = builder.Configuration.GetSection(CacheOptions.SectionName).Get<CacheOptions>()?.Provider ?? CacheProvider.Memory;
-        if (provider == CacheProvider.Postgres)
+        // The provider decides which services exist and the key ring certificates how Data Protection is built, so they are
+        // read now; the section is validated at startup.
+        var cache = builder.Configuration.GetSection(CacheOptions.SectionName).Get<CacheOptions>() ?? new CacheOptions();
+        if (cache.Provider == CacheProvider.Postgres)
         {
-            AddPostgres(services);
+            AddPostgres(services, cache.KeyRingCertificates);
             health.AddCheck<PostgresHealthCheck>(CacheHealth.CheckName);
         }
         else
@@ -60,7 +62,7 @@ public static class SharedStateExtensions
         return app;
     }
 
-    private static void AddPostgres(IServiceCollection services)
+    private static void AddPostgres(IServiceCollection services, IList<CertificateDescription> keyRingCertificates)
     {
         // One data source (one pool) for every store; it is created on first use, after the options were validated.
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<CacheOptions>>().Value.ConnectionString)
@@ -73,7 +75,7 @@ public static class SharedStateExtensions
         services.AddSingleton<ITakeOnceSpaCodeStore, PostgresTakeOnceSpaCodeStore>();
 
         services.AddSingleton<PostgresXmlRepository>();
-        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).ProtectKeysWith(keyRingCertificates);
         services.AddOptions<KeyManagementOptions>().Configure<PostgresXmlRepository>((options, repository) => options.XmlRepository = repository);
 
         services.AddHostedService<PostgresSchemaInitializer>();

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.TokenCache;
@@ -20,7 +19,7 @@ internal sealed class ConfidentialClientApplicationFactory(
     IMsalHttpClientFactory httpClientFactory,
     DistributedTokenCacheAdapter tokenCache)
 {
-    private readonly Lazy<X509Certificate2> _certificate = new(() => LoadCertificate(azureAd.Value.ClientCertificates));
+    private readonly Lazy<X509Certificate2> _certificate = new(() => CertificateLoader.LoadFirst(azureAd.Value.ClientCertificates, "AzureAd:ClientCertificates"));
 
     public IConfidentialClientApplication Create()
     {
@@ -40,28 +39,5 @@ internal sealed class ConfidentialClientApplicationFactory(
         var application = builder.Build();
         tokenCache.Attach(application.UserTokenCache);
         return application;
-    }
-
-    private static X509Certificate2 LoadCertificate(IEnumerable<CertificateDescription> descriptions)
-    {
-        var failures = new List<string>();
-        foreach (var description in descriptions)
-        {
-            try
-            {
-                return description.SourceType switch
-                {
-                    "Path" => X509CertificateLoader.LoadPkcs12FromFile(description.CertificateDiskPath!, description.CertificatePassword),
-                    "Base64Encoded" => X509CertificateLoader.LoadPkcs12(Convert.FromBase64String(description.Base64EncodedValue!), description.CertificatePassword),
-                    _ => throw new InvalidOperationException($"SourceType '{description.SourceType}' is not supported (use Path or Base64Encoded)."),
-                };
-            }
-            catch (Exception ex) when (ex is CryptographicException or IOException or FormatException or InvalidOperationException or ArgumentException)
-            {
-                failures.Add(ex.Message);
-            }
-        }
-
-        throw new InvalidOperationException("None of AzureAd:ClientCertificates could be loaded: " + string.Join("; ", failures));
     }
 }

@@ -52,7 +52,8 @@ public sealed class PostgresCluster : IAsyncLifetime
     /// <summary>Creates an empty database on the cluster and returns a connection string for it.</summary>
     public async Task<string> CreateDatabaseAsync(string name)
     {
-        await using (var connection = new Npgsql.NpgsqlConnection(ConnectionString))
+        // Unpooled: a pooled connection may predate a restart of the server by another test and be dead.
+        await using (var connection = new Npgsql.NpgsqlConnection(ConnectionString + ";Pooling=false"))
         {
             await connection.OpenAsync();
             await using var create = connection.CreateCommand();

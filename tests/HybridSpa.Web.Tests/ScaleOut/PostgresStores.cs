@@ -16,9 +16,16 @@ public sealed class PostgresStores : IAsyncDisposable
 
     public PostgresConnector Connector { get; }
 
-    public static async Task<PostgresStores> OpenAsync(PostgresCluster cluster)
+    public static Task<PostgresStores> OpenAsync(PostgresCluster cluster)
     {
-        var stores = new PostgresStores(NpgsqlDataSource.Create(cluster.ConnectionString));
+        ArgumentNullException.ThrowIfNull(cluster);
+        return OpenAsync(cluster.ConnectionString);
+    }
+
+    /// <summary>The stores on another database of the cluster (see <see cref="PostgresCluster.CreateDatabaseAsync"/>).</summary>
+    public static async Task<PostgresStores> OpenAsync(string connectionString)
+    {
+        var stores = new PostgresStores(NpgsqlDataSource.Create(connectionString));
         await stores.Connector.ExecuteAsync(PostgresSchema.CreateScriptLocked, null, CancellationToken.None);
         return stores;
     }

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using HybridSpa.Web.Configuration;
 using HybridSpa.Web.SharedState;
 using HybridSpa.Web.SharedState.Postgres;
 
@@ -49,5 +52,47 @@ public sealed class CacheOptionsValidatorTests
         var doc = File.ReadAllText(Path.Combine(root.FullName, "docs", "scale-out.md")).ReplaceLineEndings("\n");
 
         Assert.Contains(PostgresSchema.CreateScript.ReplaceLineEndings("\n"), doc, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_key_ring_certificate_that_cannot_be_loaded_stops_startup_naming_the_entry()
+    {
+        var options = new CacheOptions { Provider = CacheProvider.Postgres, ConnectionString = "Host=db;Database=hybridspa" };
+        options.KeyRingCertificates.Add(new CertificateDescription { SourceType = "Base64Encoded", Base64EncodedValue = "not base64!" });
+
+        var result = new CacheOptionsValidator().Validate(null, options);
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Cache:KeyRingCertificates:0 cannot be loaded", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_key_ring_certificate_without_a_private_key_is_refused()
+    {
+        using var key = RSA.Create(2048);
+        using var certificate = new CertificateRequest(
+            "CN=public only", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
+            .CreateSelfSigned(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1));
+        using var publicOnly = X509CertificateLoader.LoadCertificate(certificate.Export(X509ContentType.Cert));
+        var options = new CacheOptions { Provider = CacheProvider.Postgres, ConnectionString = "Host=db;Database=hybridspa" };
+        options.KeyRingCertificates.Add(new CertificateDescription
+        {
+            SourceType = "Base64Encoded",
+            Base64EncodedValue = Convert.ToBase64String(publicOnly.Export(X509ContentType.Pkcs12)),
+        });
+
+        var result = new CacheOptionsValidator().Validate(null, options);
+
+        Assert.Contains(result.Failures!, f => f.Contains("no private key", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Key_ring_certificates_without_the_shared_key_ring_are_a_configuration_mistake()
+    {
+        var options = new CacheOptions();
+        options.KeyRingCertificates.Add(new CertificateDescription { SourceType = "Path", CertificateDiskPath = "/keys/ring.pfx" });
+
+        var result = new CacheOptionsValidator().Validate(null, options);
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Cache:KeyRingCertificates is set but Cache:Provider is not 'Postgres'", StringComparison.Ordinal));
     }
 }
