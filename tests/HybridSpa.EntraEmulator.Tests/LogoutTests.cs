@@ -27,6 +27,37 @@ public sealed class LogoutTests(EmulatorFixture fixture) : IClassFixture<Emulato
     }
 
     [Fact]
+    public async Task Logout_hint_signs_out_that_account_and_leaves_the_browsers_other_account_signed_in()
+    {
+        var other = TestUsers.AddUser(Host);
+        using var browser = new Browser(Host);
+        await browser.SignInAsync(new AuthorizeRequest(), TestUsers.Adele);
+        await browser.SignInAsync(new AuthorizeRequest { Prompt = "select_account" }, other.ObjectId);
+
+        using var response = await browser.Client.GetAsync(Logout($"logout_hint={Uri.EscapeDataString(LoginHintOf(TestUsers.Adele))}"));
+        var adele = await AuthorizeResponse.TryReadAsync(await browser.AuthorizeAsync(new AuthorizeRequest { Prompt = "none", LoginHint = TestUsers.AdeleUpn }));
+        var stillSignedIn = await AuthorizeResponse.TryReadAsync(await browser.AuthorizeAsync(new AuthorizeRequest { Prompt = "none", LoginHint = other.UserPrincipalName }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(response.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("ESTSAUTH=;", StringComparison.Ordinal));
+        Assert.Equal("login_required", adele?.Get("error"));
+        Assert.False(string.IsNullOrEmpty(stillSignedIn?.Get("code")));
+    }
+
+    [Fact]
+    public async Task Logout_hint_for_the_last_account_ends_the_session()
+    {
+        using var browser = new Browser(Host);
+        await browser.SignInAsync(new AuthorizeRequest(), TestUsers.Adele);
+
+        using var response = await browser.Client.GetAsync(Logout($"logout_hint={Uri.EscapeDataString(LoginHintOf(TestUsers.Adele))}"));
+        var silent = await AuthorizeResponse.TryReadAsync(await browser.AuthorizeAsync(AuthorizeRequest.Spa() with { Prompt = "none" }));
+
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("ESTSAUTH=;", StringComparison.Ordinal));
+        Assert.Equal("login_required", silent?.Get("error"));
+    }
+
+    [Fact]
     public async Task Logout_ends_the_session_server_side_even_if_the_old_cookie_is_replayed()
     {
         using var browser = new Browser(Host);
@@ -76,4 +107,7 @@ public sealed class LogoutTests(EmulatorFixture fixture) : IClassFixture<Emulato
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
+
+    /// <summary>The <c>login_hint</c> claim the emulator issues for a work account of its tenant (what msal sends as logout_hint).</summary>
+    private static string LoginHintOf(string userObjectId) => Tokens.OpaqueValues.LoginHint(DevelopmentDefaults.TenantId, userObjectId);
 }

@@ -27,13 +27,7 @@ internal sealed class LogoutEndpoint(EmulatorDirectory directory, BrowserSession
         var hintedClient = await ClientFromIdTokenHintAsync(parameters.GetValueOrDefault("id_token_hint")).ConfigureAwait(false);
         var clientId = parameters.GetValueOrDefault("client_id") ?? hintedClient;
 
-        // logout_hint (the login_hint claim) names the account; the emulator ends the whole browser session either way.
-        if (BrowserCookies.FindSession(context, sessions) is { } session)
-        {
-            sessions.End(session);
-        }
-
-        BrowserCookies.ClearSession(context);
+        EndSignIn(context, parameters.GetValueOrDefault("logout_hint"));
         var postLogout = parameters.GetValueOrDefault("post_logout_redirect_uri");
         if (postLogout is null || !IsRegistered(postLogout, clientId))
         {
@@ -47,6 +41,29 @@ internal sealed class LogoutEndpoint(EmulatorDirectory directory, BrowserSession
             : postLogout;
         Errors.NoCache.Apply(context.Response);
         context.Response.Redirect(location);
+    }
+
+    /// <summary>
+    /// logout_hint (the account's login_hint claim) signs that account out and leaves the browser's other accounts signed in;
+    /// the last account, or a request that names none the session holds, ends the whole session and its cookie.
+    /// UNCONFIRMED: without a usable hint Entra shows an account picker for sign-out; the emulator signs everyone out.
+    /// </summary>
+    private void EndSignIn(HttpContext context, string? logoutHint)
+    {
+        var session = BrowserCookies.FindSession(context, sessions);
+        var hinted = logoutHint is null ? null : directory.FindUserByHint(logoutHint);
+        if (session is not null && hinted is not null && session.Find(hinted.ObjectId) is not null && session.Accounts.Count > 1)
+        {
+            session.SignOut(hinted.ObjectId);
+            return;
+        }
+
+        if (session is not null)
+        {
+            sessions.End(session);
+        }
+
+        BrowserCookies.ClearSession(context);
     }
 
     /// <summary>A post-logout URI must be registered (as a post-logout or redirect URI) on the app, or on any app when the request names none.</summary>

@@ -21,6 +21,9 @@ internal sealed class BrowserSession(string id, string sessionState)
     public AccountSignIn SignIn(string userObjectId, string sid, DateTimeOffset now) =>
         _accounts[userObjectId] = new AccountSignIn(userObjectId, sid, now);
 
+    /// <summary>Signs one account out of this browser session; the others stay signed in.</summary>
+    public void SignOut(string userObjectId) => _accounts.TryRemove(userObjectId, out _);
+
     public void End() => Interlocked.Exchange(ref _ended, 1);
 }
 
