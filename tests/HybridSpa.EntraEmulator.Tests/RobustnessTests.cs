@@ -59,6 +59,36 @@ public sealed class RobustnessTests(EmulatorFixture fixture) : IClassFixture<Emu
         Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("PUT", "{tenant}oauth2/v2.0/authorize", "GET, POST")]
+    [InlineData("DELETE", "{tenant}oauth2/v2.0/logout", "GET, POST")]
+    [InlineData("POST", "{tenant}v2.0/.well-known/openid-configuration", "GET, OPTIONS")]
+    [InlineData("PATCH", "{tenant}discovery/v2.0/keys", "GET, OPTIONS")]
+    public async Task Another_method_on_an_Entra_path_is_AADSTS900561_with_the_allowed_methods(string method, string path, string allowed)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path.Replace("{tenant}", Host.Authority, StringComparison.Ordinal)));
+
+        using var response = await _client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(allowed, string.Join(", ", response.Content.Headers.Allow));
+        Assert.Contains("AADSTS900561", body, StringComparison.Ordinal);
+        Assert.Contains($"Received a {method} request", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_method_on_Graph_me_is_Graphs_error_envelope()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(Host.GraphBaseUrl + "/me"));
+
+        using var response = await _client.SendAsync(request);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("Request_BadRequest", json.RootElement.GetProperty("error").GetProperty("code").GetString());
+    }
+
     [Fact]
     public async Task Oversized_body_is_a_4xx()
     {

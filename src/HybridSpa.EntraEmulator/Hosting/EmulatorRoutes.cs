@@ -39,6 +39,25 @@ internal static class EmulatorRoutes
         routes.MapGet("/v1.0/me/photo/$value", photo.HandleAsync);
         routes.MapMethods("/v1.0/me", ["OPTIONS"], graphPreflight.HandleAsync);
         routes.MapMethods("/v1.0/me/photo/$value", ["OPTIONS"], graphPreflight.HandleAsync);
+
+        // Any other method on these paths: an error in the service's own shape, not routing's empty 405. Endpoints without a
+        // method constraint only win when no method-specific endpoint matches.
+        var methodNotAllowed = services.GetRequiredService<MethodNotAllowedEndpoint>();
+        foreach (var (path, allowed) in new (string, string[])[]
+        {
+            ("/{tenant}/v2.0/.well-known/openid-configuration", GetAndOptions),
+            ("/{tenant}/.well-known/openid-configuration", GetAndOptions),
+            ("/{tenant}/discovery/v2.0/keys", GetAndOptions),
+            ("/common/discovery/instance", GetAndOptions),
+            ("/{tenant}/oauth2/v2.0/authorize", GetAndPost),
+            ("/{tenant}/oauth2/v2.0/logout", GetAndPost),
+            ("/v1.0/me", GetAndOptions),
+            ("/v1.0/me/photo/$value", GetAndOptions),
+        })
+        {
+            routes.Map(path, methodNotAllowed.For(allowed));
+        }
+
         routes.MapFallback(notFound.HandleAsync);
     }
 

@@ -65,6 +65,7 @@ internal static class EmulatorServiceCollectionExtensions
         services.AddSingleton<TokenEndpoint>();
         services.AddSingleton<LogoutEndpoint>();
         services.AddSingleton<NotFoundEndpoint>();
+        services.AddSingleton<MethodNotAllowedEndpoint>();
 
         // Graph
         services.AddSingleton<GraphErrorWriter>();
