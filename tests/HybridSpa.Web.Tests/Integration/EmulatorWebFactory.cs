@@ -4,6 +4,7 @@ using HybridSpa.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HybridSpa.Web.Tests.Integration;
 
@@ -27,9 +28,17 @@ public sealed class EmulatorWebFactory : HybridSpaFactory
         Settings["Spa:RedirectUri"] = TestSettings.Origin + "/";
     }
 
+    /// <summary>When set, receives every log entry of the app at every level (see <see cref="LogCapture"/>).</summary>
+    public LogCapture? Logs { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        if (Logs is { } logs)
+        {
+            // A rule for this provider alone outranks the app's category levels, so it sees Trace everywhere.
+            builder.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Trace));
+        }
 
         // Registered after the base class's doubles, so the emulator's handler is the primary handler that wins.
         builder.ConfigureTestServices(services =>

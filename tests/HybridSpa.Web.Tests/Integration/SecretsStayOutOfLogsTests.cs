@@ -1,0 +1,49 @@
+using HybridSpa.EntraEmulator;
+using HybridSpa.Web.Tests.Infrastructure;
+
+namespace HybridSpa.Web.Tests.Integration;
+
+/// <summary>
+/// The authorization code, the SPA code, tokens and the client secret never reach the app's log — at Trace, every
+/// category (ASP.NET Core, HttpClient, MSAL.NET through the app, the app's own).
+/// </summary>
+public sealed class SecretsStayOutOfLogsTests : IAsyncLifetime, IAsyncDisposable
+{
+    private readonly LogCapture _logs = new();
+    private EntraEmulatorHost _emulator = null!;
+    private EmulatorWebFactory _web = null!;
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await EmulatorWebFixture.StartEmulatorAsync(EntraEmulatorOptions.CreateDefault());
+        _web = new EmulatorWebFactory(_emulator) { Logs = _logs };
+    }
+
+    [Fact]
+    public async Task A_whole_sign_in_with_server_side_Graph_logs_no_code_no_token_and_no_secret_even_at_trace()
+    {
+        using var driver = new EmulatorSignInDriver(_emulator, _web.CreateBrowser());
+        var (formPost, _) = await driver.AuthorizeAsync(driver.AssertChallenge(await driver.App.GetAsync("/")), EmulatorSignInDriver.Adele);
+        await driver.App.PostFromIdpAsync("/signin-oidc", formPost.Fields);
+        var spaCode = (await driver.HomeBootstrapAsync()).SpaCode;
+        await ScaleOut.TwoInstanceTests.AssertProfileAsync(driver.App, EmulatorSignInDriver.AdeleDisplayName);
+
+        var log = string.Join('\n', _logs.Entries);
+        Assert.False(string.IsNullOrEmpty(spaCode));
+        Assert.Contains(_logs.Entries, entry => entry.StartsWith("Trace ", StringComparison.Ordinal) || entry.StartsWith("Debug ", StringComparison.Ordinal));
+        Assert.Contains("/signin-oidc", log, StringComparison.Ordinal);
+        Assert.DoesNotContain(formPost.Fields["code"], log, StringComparison.Ordinal);
+        Assert.DoesNotContain(spaCode, log, StringComparison.Ordinal);
+        Assert.DoesNotContain(DevelopmentDefaults.ClientSecret, log, StringComparison.Ordinal);
+        Assert.DoesNotContain("eyJ", log, StringComparison.Ordinal);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _web.DisposeAsync();
+        await _emulator.DisposeAsync();
+        _logs.Dispose();
+    }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+}
