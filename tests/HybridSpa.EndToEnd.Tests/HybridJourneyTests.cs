@@ -24,7 +24,11 @@ public sealed class HybridJourneyTests(HybridSpaDeployment stack) : IClassFixtur
             Assert.Contains("SPA code, 1 request", await browser.Page.InnerTextAsync("body"), StringComparison.Ordinal);
 
             var afterSignIn = AfterServerSignIn(browser);
-            Assert.Single(TokenRequests(browser, stack));
+            var redemption = Assert.Single(TokenRequests(browser, stack));
+            var spaCode = Parameter(redemption, "code");
+            Assert.False(string.IsNullOrEmpty(spaCode));
+            Assert.DoesNotContain(browser.Requests, r => r.Url.OriginalString.Contains(spaCode, StringComparison.Ordinal)
+                || r.Url.OriginalString.Contains(Uri.EscapeDataString(spaCode), StringComparison.Ordinal));
             Assert.DoesNotContain(afterSignIn, r => r.IsTo(stack.Emulator.BaseAddress) && r.Url.AbsolutePath.EndsWith("/authorize", StringComparison.Ordinal));
             Assert.Equal(0, browser.FramesAttached);
             Assert.Empty(browser.CspViolations);
