@@ -79,7 +79,7 @@ internal sealed class TokenResponseGenerator(
         {
             Handle = "1.A" + OpaqueValues.NewHandle(96),
             IsSpa = request.IsSpaGrant,
-            Binding = BindingOf(request),
+            Binding = request.Binding,
             ChainIssuedAt = request.IsSpaGrant ? chain.ChainIssuedAt : now,
             IssuedAt = now,
             ExpiresAt = request.IsSpaGrant ? chain.ExpiresAt : now + lifetimes.WebRefreshToken,
@@ -88,16 +88,6 @@ internal sealed class TokenResponseGenerator(
         return grant;
     }
 
-    /// <summary>Refresh tokens and spa_codes issued by this response stay bound to the same client, user, sign-in and scopes.</summary>
-    private static GrantBinding BindingOf(ValidatedTokenRequest request) => new(
-        request.Token.Application.ClientId,
-        request.Token.User.ObjectId,
-        request.SessionId,
-        request.Token.Sid,
-        request.TenantId,
-        request.Token.Scopes,
-        request.Token.AuthTime);
-
     /// <summary>A new single-use code bound to the same client, user, session and consented scopes (pitfall 2).</summary>
     private AuthorizationCode IssueSpaCode(ValidatedTokenRequest request, DateTimeOffset now, TokenLifetimes lifetimes)
     {
@@ -105,7 +95,7 @@ internal sealed class TokenResponseGenerator(
         {
             Handle = "1.A" + OpaqueValues.NewHandle(64),
             Kind = CodeKind.HybridSpa,
-            Binding = BindingOf(request),
+            Binding = request.Binding,
             // UNCONFIRMED: the spa_code lifetime is assumed to equal the authorization code's.
             ExpiresAt = now + lifetimes.AuthorizationCode,
         };

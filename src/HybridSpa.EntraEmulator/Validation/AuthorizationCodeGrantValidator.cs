@@ -87,7 +87,7 @@ internal sealed class AuthorizationCodeGrantValidator(
 
         var token = new TokenContext(app, user, code.Binding.TenantId, directory.HomeTenantOf(user), code.Binding.Sid, code.Binding.AuthTime, scopes!, code.Kind == CodeKind.HybridSpa ? null : code.Nonce, method, request.IpAddress);
         return TokenRequestValidationResult.Success(new ValidatedTokenRequest(
-            token, code.Binding.SessionId, code.Binding.TenantId, isSpaGrant, SpaChain: null, returnSpaCode, request.Get(TokenRequestParameters.ClientInfo) == "1"));
+            token, code.Binding with { Scopes = scopes! }, isSpaGrant, SpaChain: null, returnSpaCode, request.Get(TokenRequestParameters.ClientInfo) == "1"));
     }
 
     /// <summary>Hybrid spa_codes carry no redirect URI (pitfall 1); other codes must present the one used at /authorize.</summary>

@@ -72,6 +72,6 @@ internal sealed class RefreshTokenGrantValidator(
         var token = new TokenContext(app, user, grant.Binding.TenantId, directory.HomeTenantOf(user), grant.Binding.Sid, grant.Binding.AuthTime, scopes!, Nonce: null, method, request.IpAddress);
         var chain = grant.IsSpa ? new RefreshTokenGrantChain(grant.ChainIssuedAt, grant.ExpiresAt) : null;
         return TokenRequestValidationResult.Success(new ValidatedTokenRequest(
-            token, grant.Binding.SessionId, grant.Binding.TenantId, grant.IsSpa, chain, ReturnSpaCode: false, request.Get(TokenRequestParameters.ClientInfo) == "1"));
+            token, grant.Binding with { Scopes = scopes! }, grant.IsSpa, chain, ReturnSpaCode: false, request.Get(TokenRequestParameters.ClientInfo) == "1"));
     }
 }

@@ -1,13 +1,14 @@
-using HybridSpa.EntraEmulator.Scopes;
+using HybridSpa.EntraEmulator.Stores;
 using HybridSpa.EntraEmulator.Tokens;
 
 namespace HybridSpa.EntraEmulator.Validation;
 
 /// <summary>A token request that passed every rule: what the response generator needs to mint tokens.</summary>
+/// <param name="Binding">What the presented grant was bound to, with the scopes this response grants: a refresh token or
+/// spa_code issued now is bound to the same.</param>
 internal sealed record ValidatedTokenRequest(
     TokenContext Token,
-    string SessionId,
-    string TenantId,
+    GrantBinding Binding,
     bool IsSpaGrant,
     RefreshTokenGrantChain? SpaChain,
     bool ReturnSpaCode,
