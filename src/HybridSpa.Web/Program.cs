@@ -1,19 +1,17 @@
-using HybridSpa.Web.Authentication;
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.Controllers;
 using HybridSpa.Web.Emulator;
 using HybridSpa.Web.Graph;
 using HybridSpa.Web.Security;
 using HybridSpa.Web.SharedState;
-using HybridSpa.Web.TokenAcquisition;
+using HybridSpa.Web.SignIn;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddHybridSpaConfiguration();
 builder.AddEmbeddedEntraEmulator();
 builder.AddSharedState();
-builder.AddHybridSpaAuthentication();
-builder.AddTokenAcquisition();
+builder.AddHybridSpaSignIn();
 builder.AddServerSideGraph();
 builder.AddSpaHost();
 
@@ -30,7 +28,7 @@ app.UseHttpsRedirection();
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRouting();
-app.UseHybridSpaAuthentication();
+app.UseHybridSpaSignIn();
 app.MapControllers();
 app.MapSharedStateHealth();
 

@@ -23,7 +23,7 @@ public sealed class SessionJourneyTests(HybridSpaDeployment stack) : IClassFixtu
             Assert.Contains("Mail.Read", await browser.Page.InnerTextAsync("body"), StringComparison.Ordinal);
             await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
 
-            await browser.Page.WaitForURLAsync(new Uri(stack.AppOrigin, "profile?extra=true").AbsoluteUri);
+            await browser.Page.WaitForURLAsync(new Uri(stack.AppOrigin, "profile/mail").AbsoluteUri);
             Assert.Equal(Adele, await browser.Page.InnerTextAsync("#profile-name"));
             Assert.Contains("Mail.Read", await browser.Page.InnerTextAsync("#profile-scopes"), StringComparison.Ordinal);
             var consentAuthorize = AuthorizeRequests(browser, stack)[^1];

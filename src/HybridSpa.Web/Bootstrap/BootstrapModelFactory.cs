@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using HybridSpa.Web.Authentication.EntraSignIn;
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.HandOff;
-using HybridSpa.Web.TokenAcquisition;
+using HybridSpa.Web.SignIn;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -14,7 +14,7 @@ public sealed class BootstrapModelFactory(
     IOptions<AzureAdOptions> azureAd,
     IOptions<GraphApiOptions> graph,
     IOptions<SpaOptions> spa,
-    IOptionsMonitor<EntraSignInOptions> signInOptions,
+    IOptionsMonitor<OpenIdConnectOptions> signInOptions,
     SpaCodeStore spaCodeStore,
     IAntiforgery antiforgery)
 {
@@ -44,7 +44,7 @@ public sealed class BootstrapModelFactory(
             GraphBaseUrl: graph.Value.BaseUrl,
             SpaCode: handOff.SpaCode,
             LoginHint: handOff.LoginHint ?? context.User.LoginHint(),
-            Sid: handOff.Sid ?? context.User.FindFirst("sid")?.Value,
+            Sid: handOff.Sid ?? context.User.SessionId(),
             BootstrapByRedirect: handOff.BootstrapByRedirect,
             SpaCodeRequested: ad.WithSpaAuthCode,
             SilentRedirectUri: ad.WithSpaAuthCode ? null : PublicUris.SilentRedirectUri(spa.Value),
@@ -56,7 +56,7 @@ public sealed class BootstrapModelFactory(
     // configuration instance (the manager hands out the same one until it refreshes), not on every render of the host page.
     private async Task<string?> AuthorityMetadataAsync(CancellationToken cancellationToken)
     {
-        var manager = signInOptions.Get(EntraSignInDefaults.AuthenticationScheme).ConfigurationManager;
+        var manager = signInOptions.Get(SignInSchemes.OpenIdConnect).ConfigurationManager;
         return manager is null
             ? null
             : SerializedMetadata.GetValue(await manager.GetConfigurationAsync(cancellationToken), OpenIdConnectConfiguration.Write);

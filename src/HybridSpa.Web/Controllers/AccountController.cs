@@ -1,33 +1,38 @@
-using HybridSpa.Web.Authentication.EntraSignIn;
 using HybridSpa.Web.Configuration;
-using HybridSpa.Web.TokenAcquisition;
+using HybridSpa.Web.SignIn;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace HybridSpa.Web.Controllers;
 
 /// <summary>Fresh SPA code, sign-out and the pages around them.</summary>
 [Route("account")]
-public sealed class AccountController(
-    IUserTokenAcquisition tokenAcquisition, IOptions<SessionOptions> sessionOptions, IOptions<AzureAdOptions> azureAd) : Controller
+public sealed class AccountController(IOptions<SessionOptions> sessionOptions, IOptions<AzureAdOptions> azureAd) : Controller
 {
     /// <summary>
     /// A top-level prompt=none round trip that comes back to <c>/</c> with a new SPA code (no iframe, so it works with
-    /// third-party cookies blocked). If the IdP needs interaction, the handler falls back to the normal sign-in.
+    /// third-party cookies blocked). If the IdP needs interaction, the sign-in events fall back to the normal sign-in.
     /// </summary>
     [Authorize]
     [HttpGet("spa-code")]
-    public IActionResult SpaCode() => Challenge(
-        new EntraChallengeProperties { RedirectUri = "/", Prompt = "none", LoginHint = User.LoginHint() },
-        EntraSignInDefaults.AuthenticationScheme);
+    public IActionResult SpaCode()
+    {
+        var properties = new OpenIdConnectChallengeProperties { RedirectUri = "/", Prompt = "none" };
+        properties.SetParameter(OpenIdConnectParameterNames.LoginHint, User.LoginHint());
+        return Challenge(properties, SignInSchemes.OpenIdConnect);
+    }
 
-    /// <summary>Signs out everywhere: MSAL cache, session, cookie, then the IdP's end-session endpoint.</summary>
+    /// <summary>
+    /// Signs out everywhere: session, cookie, then the IdP's end-session endpoint (Identity.Web removes the account from the
+    /// token cache on the way, and the sign-in events add <c>logout_hint</c>).
+    /// </summary>
     [HttpPost("signout")]
     [ValidateAntiForgeryToken]
-    public async Task<IActionResult> SignOutEverywhere()
+    public IActionResult SignOutEverywhere()
     {
         var signedOutPage = Url.Action(nameof(SignedOut))!;
         if (User.Identity?.IsAuthenticated != true)
@@ -36,13 +41,8 @@ public sealed class AccountController(
             return LocalRedirect(signedOutPage);
         }
 
-        var properties = new AuthenticationProperties { RedirectUri = signedOutPage };
-        properties.StoreTokens([new AuthenticationToken { Name = "id_token", Value = await HttpContext.GetTokenAsync("id_token") ?? string.Empty }]);
-        properties.SetParameter("logout_hint", User.FindFirst("login_hint")?.Value);
-
-        await tokenAcquisition.RemoveAccountAsync(User);
         EndSession();
-        return SignOut(properties, CookieAuthenticationDefaults.AuthenticationScheme, EntraSignInDefaults.AuthenticationScheme);
+        return SignOut(new AuthenticationProperties { RedirectUri = signedOutPage }, SignInSchemes.Cookie, SignInSchemes.OpenIdConnect);
     }
 
     /// <summary>Empties the session (SPA code, login hint, sid) in the store and deletes its cookie: nothing of it outlives the sign-out.</summary>

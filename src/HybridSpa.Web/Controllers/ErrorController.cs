@@ -1,5 +1,5 @@
-using HybridSpa.Web.Errors;
 using HybridSpa.Web.SharedState;
+using HybridSpa.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,4 @@
 using HybridSpa.Web.Assets;
-using HybridSpa.Web.Authentication;
 using HybridSpa.Web.Bootstrap;
 using HybridSpa.Web.Security;
 
@@ -16,7 +15,7 @@ public static class MvcExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddControllersWithViews(options => options.Filters.Add<ChallengeOnInteractionRequiredFilter>());
+        services.AddControllersWithViews();
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = AntiforgeryCookieName;

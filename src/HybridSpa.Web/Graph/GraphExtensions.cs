@@ -7,7 +7,6 @@ public static class GraphExtensions
     public static WebApplicationBuilder AddServerSideGraph(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<UserGraphClientFactory>();
         return builder;
     }

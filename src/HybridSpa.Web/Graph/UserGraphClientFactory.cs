@@ -1,27 +1,19 @@
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.Http;
-using HybridSpa.Web.TokenAcquisition;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
+using Microsoft.Identity.Abstractions;
 
 namespace HybridSpa.Web.Graph;
 
-/// <summary>Creates a <see cref="GraphServiceClient"/> acting for the current user with a given set of scopes.</summary>
+/// <summary>Creates a <see cref="GraphServiceClient"/> acting for the signed-in user with a given set of scopes.</summary>
 public sealed class UserGraphClientFactory(
-    IHttpClientFactory httpClientFactory,
-    IOptions<GraphApiOptions> graph,
-    IUserTokenAcquisition tokenAcquisition,
-    IHttpContextAccessor httpContextAccessor)
+    IHttpClientFactory httpClientFactory, IOptions<GraphApiOptions> graph, IAuthorizationHeaderProvider authorizationHeaders)
 {
-    /// <summary>The configured scopes.</summary>
-    public IReadOnlyCollection<string> DefaultScopes => [.. graph.Value.Scopes];
-
-    /// <summary>A client for the current user; <paramref name="scopes"/> defaults to the configured ones.</summary>
-    public GraphServiceClient Create(IReadOnlyCollection<string>? scopes = null)
+    /// <summary>A client for the signed-in user whose requests carry a token for <paramref name="scopes"/>.</summary>
+    public GraphServiceClient Create(IReadOnlyCollection<string> scopes)
     {
-        var user = httpContextAccessor.HttpContext?.User ?? throw new InvalidOperationException("Graph calls need a request with a signed-in user.");
-        var baseUrl = new Uri(graph.Value.BaseUrl);
-        var provider = new UserTokenAuthenticationProvider(tokenAcquisition, user, scopes ?? DefaultScopes, baseUrl);
+        var provider = new UserTokenAuthenticationProvider(authorizationHeaders, scopes, new Uri(graph.Value.BaseUrl));
         return new GraphServiceClient(httpClientFactory.CreateClient(HttpClientNames.Graph), provider, graph.Value.BaseUrl.TrimEnd('/'));
     }
 }

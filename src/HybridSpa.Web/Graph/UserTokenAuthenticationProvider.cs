@@ -1,13 +1,15 @@
-using System.Security.Claims;
-using HybridSpa.Web.TokenAcquisition;
+using Microsoft.Identity.Abstractions;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 
 namespace HybridSpa.Web.Graph;
 
-/// <summary>Authenticates Graph requests with the signed-in user's token from MSAL.NET's cache, only towards the Graph host.</summary>
+/// <summary>
+/// Authenticates Graph requests with the signed-in user's token from Identity.Web's token cache (Microsoft.Identity.Web.GraphServiceClient,
+/// which does this, is not served here), and only towards the Graph host.
+/// </summary>
 internal sealed class UserTokenAuthenticationProvider(
-    IUserTokenAcquisition tokenAcquisition, ClaimsPrincipal user, IReadOnlyCollection<string> scopes, Uri graphBaseUrl) : IAuthenticationProvider
+    IAuthorizationHeaderProvider authorizationHeaders, IReadOnlyCollection<string> scopes, Uri graphBaseUrl) : IAuthenticationProvider
 {
     public async Task AuthenticateRequestAsync(
         RequestInformation request, Dictionary<string, object>? additionalAuthenticationContext = null, CancellationToken cancellationToken = default)
@@ -20,7 +22,7 @@ internal sealed class UserTokenAuthenticationProvider(
             throw new InvalidOperationException($"Refusing to send a Graph token to '{request.URI.Authority}'.");
         }
 
-        var token = await tokenAcquisition.GetAccessTokenAsync(user, scopes, cancellationToken);
-        request.Headers.Add("Authorization", "Bearer " + token);
+        var header = await authorizationHeaders.CreateAuthorizationHeaderForUserAsync(scopes, cancellationToken: cancellationToken);
+        request.Headers.Add("Authorization", header);
     }
 }

@@ -77,13 +77,14 @@ public sealed class IdentityProviderDouble : HttpMessageHandler
     };
 
     /// <summary>A successful token response in Entra's shape.</summary>
-    public static HttpResponseMessage Tokens(string idToken, TestUser user, string? spaCode, string? clientInfoUid = null, string accessToken = "access-token-1")
+    public static HttpResponseMessage Tokens(
+        string idToken, TestUser user, string? spaCode, string? clientInfoUid = null, string accessToken = "access-token-1", string scope = "User.Read profile openid email")
     {
-        var clientInfo = Base64UrlEncoder.Encode(JsonSerializer.Serialize(new { uid = clientInfoUid ?? user.Oid, utid = user.TenantId }));
+        var clientInfo = ClientInfo(user, clientInfoUid);
         var body = new Dictionary<string, object>
         {
             ["token_type"] = "Bearer",
-            ["scope"] = "User.Read profile openid email",
+            ["scope"] = scope,
             ["expires_in"] = 3600,
             ["ext_expires_in"] = 3600,
             ["access_token"] = accessToken,
@@ -98,6 +99,10 @@ public sealed class IdentityProviderDouble : HttpMessageHandler
 
         return Json(HttpStatusCode.OK, body);
     }
+
+    /// <summary>The <c>client_info</c> Entra sends with the code and the tokens: the home account, base64url JSON.</summary>
+    public static string ClientInfo(TestUser user, string? uid = null) =>
+        Base64UrlEncoder.Encode(JsonSerializer.Serialize(new { uid = uid ?? user.Oid, utid = user.TenantId }));
 
     /// <summary>An error response in Entra's shape.</summary>
     public static HttpResponseMessage Error(HttpStatusCode status, string error, string aadsts, string text, string? correlationId = null, string? suberror = null)

@@ -40,7 +40,7 @@ public static class SignInDriver
         var authorize = await ChallengeAsync(browser, path);
         var code = NewCode();
         factory.Idp.OnCode(code, _ => IdentityProviderDouble.Tokens(new IdTokenBuilder(user, authorize.Nonce).Build(), user, spaCode));
-        return await CallbackAsync(browser, ("code", code), ("state", authorize.State), ("client_info", "x"));
+        return await CallbackAsync(browser, ("code", code), ("state", authorize.State), ("client_info", IdentityProviderDouble.ClientInfo(user)));
     }
 
     public static string NewCode() => "code-" + Guid.NewGuid().ToString("N");

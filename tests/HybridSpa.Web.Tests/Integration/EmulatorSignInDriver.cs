@@ -16,6 +16,7 @@ public sealed partial class EmulatorSignInDriver : IDisposable
     /// <summary>The default users of <c>EntraEmulatorOptions.CreateDefault()</c>.</summary>
     public const string Adele = "87d349ed-44d7-43e1-9a83-5f2406dee5bd";
     public const string AdeleDisplayName = "Adele Vance";
+    public const string AdeleUserPrincipalName = "AdeleV@hybridspa.onmicrosoft.com";
     public const string Megan = "00000000-0000-0000-4e1f-3d2b8a7c6e5f";
 
     private readonly string _authorizeEndpoint;

@@ -36,8 +36,13 @@ public sealed class EmulatorWebFactory : HybridSpaFactory
         base.ConfigureWebHost(builder);
         if (Logs is { } logs)
         {
-            // A rule for this provider alone outranks the app's category levels, so it sees Trace everywhere.
-            builder.ConfigureLogging(logging => logging.AddProvider(logs).AddFilter<LogCapture>(null, LogLevel.Trace));
+            // Trace for every category, as an operator would set it; the app's own floors in code still apply.
+            foreach (var category in new[] { "Default", "Microsoft", "Microsoft.AspNetCore", "System", "Npgsql" })
+            {
+                builder.UseSetting($"Logging:LogLevel:{category}", "Trace");
+            }
+
+            builder.ConfigureLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         }
 
         // Registered after the base class's doubles, so the emulator's handler is the primary handler that wins.

@@ -30,28 +30,35 @@ public sealed class ProfileTests(HybridSpaFactory factory) : IClassFixture<Hybri
         factory.Idp.OnRefreshToken = _ => IdentityProviderDouble.Error(HttpStatusCode.BadRequest, "invalid_grant", "65001",
             "The user or administrator has not consented to use the application.", suberror: "consent_required");
 
-        var response = await browser.GetAsync("/profile?extra=true");
+        var response = await browser.GetAsync("/profile/mail");
 
         var authorize = AuthorizeRequest.From(response);
         Assert.Contains("Mail.Read", authorize.Get("scope")!.Split(' '));
         Assert.Contains("User.Read", authorize.Get("scope")!.Split(' '));
-        Assert.Equal(user.LoginHint, authorize.Get("login_hint"));
+        // Identity.Web's AuthorizeForScopes names the account by its preferred_username.
+        Assert.Equal(user.PreferredUsername, authorize.Get("login_hint"));
     }
 
     [Fact]
-    public async Task Re_challenge_redeems_the_new_code_for_the_extra_scope_and_returns_to_the_profile()
+    public async Task After_consent_the_extra_scope_page_renders_with_a_token_for_that_scope()
     {
         using var browser = factory.CreateBrowser();
         var user = TestUser.Create();
         await SignInDriver.SignInAsync(factory, browser, user);
         factory.Idp.OnRefreshToken = _ => IdentityProviderDouble.Error(HttpStatusCode.BadRequest, "invalid_grant", "65001", "Consent required.");
-        var authorize = AuthorizeRequest.From(await browser.GetAsync("/profile?extra=true"));
+        var authorize = AuthorizeRequest.From(await browser.GetAsync("/profile/mail"));
         var code = SignInDriver.NewCode();
         factory.Idp.OnCode(code, _ => IdentityProviderDouble.Tokens(new IdTokenBuilder(user, authorize.Nonce).Build(), user, "spa"));
-
         var callback = await SignInDriver.CallbackAsync(browser, ("code", code), ("state", authorize.State));
+        Assert.Equal("/profile/mail", callback.Headers.Location!.OriginalString);
 
-        Assert.Equal("/profile?extra=true", callback.Headers.Location!.OriginalString);
-        Assert.Contains("Mail.Read", Assert.Single(factory.Idp.RequestsForCode(code))["scope"].Split(' '));
+        // Consent given: the refresh token now yields a token with the extra scope.
+        factory.Idp.OnRefreshToken = form => IdentityProviderDouble.Tokens(
+            new IdTokenBuilder(user, nonce: null).Build(), user, spaCode: null, accessToken: "access-token-mail", scope: form["scope"]);
+        var page = await browser.GetAsync("/profile/mail");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Mail.Read", factory.Idp.TokenRequests.Last(r => r.GetValueOrDefault("grant_type") == "refresh_token")["scope"].Split(' '));
+        Assert.Equal("Bearer access-token-mail", factory.Graph.Authorizations.Last());
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using HybridSpa.Web.Authentication.EntraSignIn;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using HybridSpa.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
@@ -56,7 +56,7 @@ public sealed class TamperedCallbackTests(HybridSpaFactory factory) : IClassFixt
     {
         using var browser = factory.CreateBrowser();
         var authorize = await SignInDriver.ChallengeAsync(browser);
-        var forged = Reprotect(authorize.State, typeof(EntraSignInHandler).FullName!, "OtherScheme", "v1");
+        var forged = Reprotect(authorize.State, typeof(OpenIdConnectHandler).FullName!, "OtherScheme", "v1");
         var code = ScriptValidTokens(TestUser.Create(), authorize.Nonce);
 
         var response = await SignInDriver.CallbackAsync(browser, ("code", code), ("state", forged));
@@ -130,7 +130,7 @@ public sealed class TamperedCallbackTests(HybridSpaFactory factory) : IClassFixt
     {
         using var browser = factory.CreateBrowser();
         var authorize = await SignInDriver.ChallengeAsync(browser);
-        foreach (var name in browser.Cookies.Keys.Where(n => n.StartsWith(EntraSignInDefaults.CookieNoncePrefix, StringComparison.Ordinal)).ToList())
+        foreach (var name in browser.Cookies.Keys.Where(n => n.StartsWith(OpenIdConnectDefaults.CookieNoncePrefix, StringComparison.Ordinal)).ToList())
         {
             ((Dictionary<string, Microsoft.Net.Http.Headers.SetCookieHeaderValue>)browser.Cookies).Remove(name);
         }
@@ -329,10 +329,11 @@ public sealed class TamperedCallbackTests(HybridSpaFactory factory) : IClassFixt
         var authorize = await SignInDriver.ChallengeAsync(browser);
         var user = TestUser.Create();
         var code = SignInDriver.NewCode();
-        factory.Idp.OnCode(code, _ => IdentityProviderDouble.Tokens(
-            new IdTokenBuilder(user, authorize.Nonce).Build(), user, "spa", clientInfoUid: Guid.NewGuid().ToString()));
+        factory.Idp.OnCode(code, _ => IdentityProviderDouble.Tokens(new IdTokenBuilder(user, authorize.Nonce).Build(), user, "spa"));
 
-        var response = await SignInDriver.CallbackAsync(browser, ("code", code), ("state", authorize.State));
+        // The authorization response's client_info is what names the account in the token cache.
+        var response = await SignInDriver.CallbackAsync(browser,
+            ("code", code), ("state", authorize.State), ("client_info", IdentityProviderDouble.ClientInfo(user, uid: Guid.NewGuid().ToString())));
 
         await SignInDriver.AssertNotSignedInAsync(browser, response);
     }
@@ -559,7 +560,7 @@ public sealed class TamperedCallbackTests(HybridSpaFactory factory) : IClassFixt
     {
         var services = factory.Services;
         var genuine = new PropertiesDataFormat(services.GetRequiredService<IDataProtectionProvider>()
-            .CreateProtector(typeof(EntraSignInHandler).FullName!, EntraSignInDefaults.AuthenticationScheme, "v1"));
+            .CreateProtector(typeof(OpenIdConnectHandler).FullName!, OpenIdConnectDefaults.AuthenticationScheme, "v1"));
         var properties = genuine.Unprotect(state)!;
         var other = new PropertiesDataFormat(services.GetRequiredService<IDataProtectionProvider>().CreateProtector(purpose, subPurposes));
         return other.Protect(properties);

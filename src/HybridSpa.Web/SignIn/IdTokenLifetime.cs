@@ -1,6 +1,6 @@
 using Microsoft.IdentityModel.Tokens;
 
-namespace HybridSpa.Web.Authentication.EntraSignIn;
+namespace HybridSpa.Web.SignIn;
 
 /// <summary>
 /// The id_token's <c>nbf</c>/<c>exp</c> check, read against a <see cref="TimeProvider"/> — the scheme's clock — rather

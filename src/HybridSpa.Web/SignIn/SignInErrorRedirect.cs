@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
-using HybridSpa.Web.Authentication.EntraSignIn;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace HybridSpa.Web.Errors;
+namespace HybridSpa.Web.SignIn;
 
 /// <summary>Builds the friendly error page URL for a failed sign-in, carrying only values safe to show.</summary>
 public static partial class SignInErrorRedirect
@@ -14,11 +13,11 @@ public static partial class SignInErrorRedirect
     public static string For(Exception? failure)
     {
         var query = new Dictionary<string, string?>();
-        if (failure is EntraProtocolException protocol)
+        if (IdentityProviderError.From(failure) is { } error)
         {
-            query["error"] = Sanitize(protocol.Error, ErrorPattern());
-            query["aadsts"] = Sanitize(protocol.AadstsCode, AadstsPattern());
-            query["correlationId"] = Guid.TryParse(protocol.CorrelationId, out var id) ? id.ToString() : null;
+            query["error"] = Sanitize(error.Error, ErrorPattern());
+            query["aadsts"] = Sanitize(error.AadstsCode, AadstsPattern());
+            query["correlationId"] = Guid.TryParse(error.CorrelationId, out var id) ? id.ToString() : null;
         }
 
         return QueryHelpers.AddQueryString(Path, query.Where(p => p.Value is not null));

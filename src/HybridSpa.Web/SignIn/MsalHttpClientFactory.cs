@@ -1,9 +1,9 @@
 using HybridSpa.Web.Http;
 using Microsoft.Identity.Client;
 
-namespace HybridSpa.Web.TokenAcquisition;
+namespace HybridSpa.Web.SignIn;
 
-/// <summary>Gives MSAL.NET the named identity provider client, so its handler (certificates, proxies) is configured in one place.</summary>
+/// <summary>MSAL.NET's token requests go through the identity provider's named HttpClient, like the handler's backchannel.</summary>
 internal sealed class MsalHttpClientFactory(IHttpClientFactory httpClientFactory) : IMsalHttpClientFactory
 {
     public HttpClient GetHttpClient() => httpClientFactory.CreateClient(HttpClientNames.IdentityProvider);

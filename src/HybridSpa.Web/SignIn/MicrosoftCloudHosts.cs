@@ -1,4 +1,4 @@
-namespace HybridSpa.Web.TokenAcquisition;
+namespace HybridSpa.Web.SignIn;
 
 /// <summary>Login hosts of Microsoft's clouds, the only ones MSAL.NET's instance discovery knows.</summary>
 internal static class MicrosoftCloudHosts

@@ -1,0 +1,58 @@
+using HybridSpa.Web.Configuration;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace HybridSpa.Web.SignIn;
+
+/// <summary>
+/// Lets only a plausible authorization response reach the sign-in handler: a small form POST (we ask for form_post, so a GET
+/// would put the code in URLs and logs) with a few fields, none repeated. Anything else is a 400 page before the handler
+/// reads a byte of it; the form read here is the one the handler then uses.
+/// </summary>
+internal sealed class CallbackRequestGuard(RequestDelegate next, IOptions<AzureAdOptions> azureAd)
+{
+    private const long MaxBodyBytes = 64 * 1024;
+
+    // A code-flow response is a handful of short fields; anything larger is not from the identity provider.
+    private static readonly FormOptions CallbackFormOptions = new()
+    {
+        ValueCountLimit = 32,
+        KeyLengthLimit = 256,
+        ValueLengthLimit = 32 * 1024,
+        BufferBody = false,
+    };
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.Path != azureAd.Value.CallbackPath || await IsPlausibleAsync(context.Request))
+        {
+            await next(context);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+    }
+
+    private static async Task<bool> IsPlausibleAsync(HttpRequest request)
+    {
+        if (!HttpMethods.IsPost(request.Method)
+            || !MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+            || request.ContentLength > MaxBodyBytes)
+        {
+            return false;
+        }
+
+        try
+        {
+            var form = new FormFeature(request, CallbackFormOptions);
+            request.HttpContext.Features.Set<IFormFeature>(form);
+            return (await form.ReadFormAsync(request.HttpContext.RequestAborted)).All(field => field.Value.Count == 1);
+        }
+        catch (InvalidDataException)
+        {
+            return false;
+        }
+    }
+}

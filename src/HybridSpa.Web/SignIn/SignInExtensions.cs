@@ -1,0 +1,164 @@
+using HybridSpa.Web.Configuration;
+using HybridSpa.Web.HandOff;
+using HybridSpa.Web.Http;
+using HybridSpa.Web.SharedState;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.Options;
+using Microsoft.Identity.Client;
+using Microsoft.Identity.Web;
+using Microsoft.Identity.Web.TokenCacheProviders.Distributed;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace HybridSpa.Web.SignIn;
+
+/// <summary>
+/// Registers sign-in the way Microsoft.Identity.Web apps do — <c>AddMicrosoftIdentityWebApp</c> over the official OpenID
+/// Connect handler, MSAL.NET token acquisition, an encrypted distributed token cache — plus the hybrid flow's events.
+/// </summary>
+public static class SignInExtensions
+{
+    /// <summary>Cookie of the signed-in user.</summary>
+    public const string CookieName = "__Host-HybridSpa.Auth";
+
+    /// <summary>Session cookie (carries the SPA-code hand-off from the callback to the page).</summary>
+    public const string SessionCookieName = "__Host-HybridSpa.Session";
+
+    // The error pages (also the 503 page) and the health endpoint must answer while the shared store is down. The session
+    // middleware needs the store's key ring before anything else runs (it protects every new session id), so it skips them.
+    private static readonly PathString[] SessionlessPaths = ["/error", SharedStateExtensions.HealthPath];
+
+    /// <summary>Adds session, the cookie, both sign-in schemes bound to <c>AzureAd</c>, token acquisition and the token cache.</summary>
+    public static WebApplicationBuilder AddHybridSpaSignIn(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var azureAd = IdentityWebSection(builder.Configuration);
+        var graphScopes = builder.Configuration.GetSection(GraphApiOptions.SectionName).Get<GraphApiOptions>()?.Scopes ?? [];
+
+        // IdentityModel refreshes metadata in the background after a refresh request, so the id_token signed with a rolled-over
+        // key would fail; blocking, the token handler's own refresh-and-retry accepts it in the same callback.
+        AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
+
+        // The official handler logs the whole authorization response, code included, at Trace: keep that category above it.
+        builder.Logging.AddFilter(typeof(OpenIdConnectHandler).FullName, Microsoft.Extensions.Logging.LogLevel.Debug);
+
+        // Identity.Web hands the SPA code over in session, during the callback: the callback is a cross-site POST, so the
+        // browser withholds this Lax cookie there, and the callback starts a fresh session whose cookie the next GET sends.
+        services.AddSession(options =>
+        {
+            options.Cookie.Name = SessionCookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.Path = "/";
+            options.Cookie.IsEssential = true;
+            options.IdleTimeout = TimeSpan.FromMinutes(30);
+        });
+
+        services.AddAuthentication(SignInSchemes.OpenIdConnect)
+            .AddMicrosoftIdentityWebApp(azureAd, SignInSchemes.OpenIdConnect, SignInSchemes.Cookie)
+            .EnableTokenAcquisitionToCallDownstreamApi(graphScopes)
+            .AddDistributedTokenCaches();
+        services.AddAuthentication()
+            .AddMicrosoftIdentityWebApp(azureAd, SignInSchemes.OpenIdConnectWithoutSpaCode, cookieScheme: null)
+            .EnableTokenAcquisitionToCallDownstreamApi(graphScopes);
+        services.Configure<MicrosoftIdentityOptions>(SignInSchemes.OpenIdConnectWithoutSpaCode, options => options.WithSpaAuthCode = false);
+
+        foreach (var scheme in new[] { SignInSchemes.OpenIdConnect, SignInSchemes.OpenIdConnectWithoutSpaCode })
+        {
+            // Registered after Identity.Web's own configuration, so these win over what it copies from the AzureAd section.
+            services.AddOptions<OpenIdConnectOptions>(scheme).Configure<IHttpClientFactory, TimeProvider>((options, httpClients, clock) =>
+            {
+                options.SignInScheme = SignInSchemes.Cookie;
+                options.Backchannel = httpClients.CreateClient(HttpClientNames.IdentityProvider);
+                options.MapInboundClaims = false;
+                options.SaveTokens = false; // the sign-in events keep the id_token alone, never an access token
+                options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
+                options.TokenValidationParameters.LifetimeValidator = IdTokenLifetime.ValidatorFor(clock);
+                options.UsePkce = true;
+                options.ResponseMode = OpenIdConnectResponseMode.FormPost;
+                options.AccessDeniedPath = "/account/access-denied";
+                options.SignedOutRedirectUri = "/account/signed-out";
+                options.SkipUnrecognizedRequests = scheme == SignInSchemes.OpenIdConnect; // the other scheme may own the state
+                options.NonceCookie.SecurePolicy = CookieSecurePolicy.Always;
+                options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.Always;
+            });
+        }
+
+        services.Configure<CookieAuthenticationOptions>(SignInSchemes.Cookie, options =>
+        {
+            options.Cookie.Name = CookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.Path = "/";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.AccessDeniedPath = "/account/access-denied";
+        });
+
+        services.Configure<MsalDistributedTokenCacheAdapterOptions>(options =>
+        {
+            options.Encrypt = true;
+
+            // Web refresh tokens live up to 90 days of inactivity; a sliding fortnight keeps active users without hoarding.
+            options.SlidingExpiration = TimeSpan.FromDays(14);
+
+            // One token cache for every instance: an in-process copy would serve tokens another instance already replaced.
+            options.DisableL1Cache = true;
+
+            // Identity.Web would otherwise swallow the failure and sign the user in with tokens nobody else can find.
+            options.OnL2CacheFailure = exception => throw new SharedStateUnavailableException("The token cache's store failed.", exception);
+        });
+
+        // Every call to the identity provider (metadata, issuer validation, MSAL's token requests) goes through one named client.
+        services.AddSingleton<IMsalHttpClientFactory, MsalHttpClientFactory>();
+        services.Configure<AadIssuerValidatorOptions>(options => options.HttpClientName = HttpClientNames.IdentityProvider);
+        services.AddHybridSpaHttpClients();
+
+        services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>, HybridSpaSignInEvents>();
+        services.AddSingleton<SpaCodeStore>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Session, then authentication, then authorization — in that order, because the sign-in callback (handled by the
+    /// authentication middleware) writes the SPA code into the session. Error pages and health run without session.
+    /// </summary>
+    public static WebApplication UseHybridSpaSignIn(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseWhen(context => !SessionlessPaths.Any(path => context.Request.Path.StartsWithSegments(path)), branch => branch.UseSession());
+        app.UseMiddleware<CallbackRequestGuard>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    // MSAL.NET's instance discovery knows Microsoft's clouds only: elsewhere (the emulator, a test IdP) Identity.Web must keep
+    // the authority as it is, which it does for an Authority given without Instance and TenantId.
+    private static IConfigurationSection IdentityWebSection(ConfigurationManager configuration)
+    {
+        var section = configuration.GetSection(AzureAdOptions.SectionName);
+        if (!string.IsNullOrEmpty(section["Authority"])
+            || !Uri.TryCreate(section["Instance"], UriKind.Absolute, out var instance)
+            || MicrosoftCloudHosts.Contains(instance))
+        {
+            return section;
+        }
+
+        var authority = $"{instance.AbsoluteUri.TrimEnd('/')}/{section["TenantId"]}/v2.0";
+        return new ConfigurationBuilder()
+            .AddConfiguration(configuration)
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{AzureAdOptions.SectionName}:Authority"] = authority,
+                [$"{AzureAdOptions.SectionName}:Instance"] = string.Empty,
+                [$"{AzureAdOptions.SectionName}:TenantId"] = string.Empty,
+            })
+            .Build()
+            .GetSection(AzureAdOptions.SectionName);
+    }
+}

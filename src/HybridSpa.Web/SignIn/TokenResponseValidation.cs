@@ -1,0 +1,69 @@
+using System.IdentityModel.Tokens.Jwt;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace HybridSpa.Web.SignIn;
+
+/// <summary>
+/// The checks the official handler skips when the code was redeemed by someone else (Identity.Web, through MSAL.NET): it
+/// validates the token response's id_token only "cursorily" then — no nonce, no azp, no at_hash, unsigned tokens allowed.
+/// </summary>
+internal static class TokenResponseValidation
+{
+    /// <summary>Null when the response holds up; otherwise why it does not.</summary>
+    public static Exception? Check(TokenValidatedContext context)
+    {
+        var idToken = context.SecurityToken;
+        if (string.IsNullOrEmpty(idToken.RawSignature))
+        {
+            return new SecurityTokenInvalidSignatureException("The id_token is not signed.");
+        }
+
+        try
+        {
+            // Required claims, iat, azp, at_hash and the nonce against the nonce cookie (timestamp and lifetime included).
+            context.Options.ProtocolValidator.ValidateTokenResponse(new OpenIdConnectProtocolValidationContext
+            {
+                ClientId = context.Options.ClientId,
+                ProtocolMessage = context.TokenEndpointResponse ?? new OpenIdConnectMessage(),
+                ValidatedIdToken = idToken,
+                Nonce = context.Nonce,
+            });
+        }
+        catch (OpenIdConnectProtocolException ex)
+        {
+            return ex;
+        }
+
+        return ClientInfoConflict(idToken, context.ProtocolMessage.GetParameter("client_info"));
+    }
+
+    // client_info names the home account. For a user in their home tenant it must be the id_token's own subject.
+    private static SecurityTokenException? ClientInfoConflict(JwtSecurityToken idToken, string? clientInfo)
+    {
+        if (string.IsNullOrEmpty(clientInfo))
+        {
+            return null;
+        }
+
+        string? uid;
+        string? utid;
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(Base64UrlEncoder.DecodeBytes(clientInfo));
+            uid = json.RootElement.TryGetProperty("uid", out var u) ? u.GetString() : null;
+            utid = json.RootElement.TryGetProperty("utid", out var t) ? t.GetString() : null;
+        }
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException or ArgumentException or InvalidOperationException)
+        {
+            return new SecurityTokenException("client_info is malformed.");
+        }
+
+        var tid = idToken.Payload.TryGetValue("tid", out var tidValue) ? tidValue as string : null;
+        var oid = idToken.Payload.TryGetValue("oid", out var oidValue) ? oidValue as string : null;
+        return string.Equals(tid, utid, StringComparison.OrdinalIgnoreCase) && !string.Equals(oid, uid, StringComparison.OrdinalIgnoreCase)
+            ? new SecurityTokenException("client_info.uid conflicts with the id_token oid.")
+            : null;
+    }
+}
