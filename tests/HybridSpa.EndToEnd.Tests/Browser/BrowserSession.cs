@@ -59,7 +59,7 @@ public sealed class BrowserSession : IAsyncDisposable
         var playwright = await Playwright.CreateAsync();
         var context = await playwright.Chromium.LaunchPersistentContextAsync(profile.UserDataDirectory, new()
         {
-            ExecutablePath = ChromiumPrerequisites.ChromiumExecutable,
+            ExecutablePath = profile.Tools.ChromiumExecutable,
             Headless = !Headed,
             SlowMo = Headed ? 250 : 0,
             Args = LaunchArguments,
