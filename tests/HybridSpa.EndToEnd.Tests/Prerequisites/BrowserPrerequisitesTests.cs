@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using HybridSpa.EndToEnd.Tests.Browser;
 using HybridSpa.Tests.Prerequisites;
+using HybridSpa.Tests.Prerequisites.Testing;
 using Moq;
 
 namespace HybridSpa.EndToEnd.Tests.Prerequisites;

@@ -1,4 +1,5 @@
 using HybridSpa.Tests.Prerequisites;
+using HybridSpa.Tests.Prerequisites.Testing;
 using Moq;
 
 namespace HybridSpa.EndToEnd.Tests.Prerequisites;
