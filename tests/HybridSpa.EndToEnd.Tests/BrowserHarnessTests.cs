@@ -24,7 +24,7 @@ public sealed class BrowserHarnessTests
     private static async Task<string> FrameCookieStateOnSecondVisitAsync(ThirdPartyCookies policy)
     {
         await using var site = await CrossSiteCookieProbe.StartAsync(TestCertificate.Instance);
-        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(TestCertificate.Instance, policy));
+        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(BrowserPrerequisites.Tools, TestCertificate.Instance, policy));
         var state = string.Empty;
         await browser.RunAsync(async () =>
         {

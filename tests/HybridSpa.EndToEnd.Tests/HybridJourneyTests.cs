@@ -36,6 +36,39 @@ public sealed class HybridJourneyTests(HybridSpaDeployment stack) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_clean_sign_in_and_reload_log_no_console_error_on_either_origin()
+    {
+        await using var browser = await LaunchBrowserAsync();
+        await browser.RunAsync(async () =>
+        {
+            await SignInAsync(browser, stack, Adele);
+            await browser.Page.ReloadAsync();
+            await ProfileHeading(browser, Adele).WaitForAsync();
+
+            Assert.Empty(browser.ConsoleErrors);
+        });
+    }
+
+    [Fact]
+    public async Task Both_origins_answer_favicon_ico_with_an_icon()
+    {
+        await using var browser = await LaunchBrowserAsync();
+        await browser.RunAsync(async () =>
+        {
+            foreach (var origin in new[] { stack.AppOrigin, stack.Emulator.BaseAddress })
+            {
+                var response = await browser.Page.GotoAsync(new Uri(origin, "/favicon.ico").AbsoluteUri);
+
+                Assert.NotNull(response);
+                Assert.Equal(200, response.Status);
+                Assert.Equal("image/x-icon", response.Headers["content-type"]);
+                // The ICO header: reserved 0, type 1 (icon).
+                Assert.Equal(new byte[] { 0, 0, 1, 0 }, (await response.BodyAsync())[..4]);
+            }
+        });
+    }
+
+    [Fact]
     public async Task Reload_takes_tokens_from_the_MSAL_cache_and_renders_no_code()
     {
         await using var browser = await LaunchBrowserAsync();

@@ -39,6 +39,7 @@ internal static class EmulatorRoutes
         routes.MapGet("/v1.0/me/photo/$value", photo.HandleAsync);
         routes.MapMethods("/v1.0/me", ["OPTIONS"], graphPreflight.HandleAsync);
         routes.MapMethods("/v1.0/me/photo/$value", ["OPTIONS"], graphPreflight.HandleAsync);
+        routes.MapFavicon();
 
         // Any other method on these paths: an error in the service's own shape, not routing's empty 405. Endpoints without a
         // method constraint only win when no method-specific endpoint matches.

@@ -42,6 +42,9 @@ internal static partial class FirstTokenBenchmark
         var samples = arguments.Int("samples", 20);
         var warmup = arguments.Int("warmup", 2);
         var blockedSamples = arguments.Int("blocked-samples", 5);
+
+        // Before any deployment starts: a machine without Chromium or certutil installs them here, or is told what to install.
+        var tools = BrowserPrerequisites.Tools;
         await using var hybrid = await Deployments.StartAsync().ConfigureAwait(false);
         await using var classic = await Deployments.StartAsync(classic: true).ConfigureAwait(false);
         Console.WriteLine($"[browser] Chromium, fresh profile per sign-in; {warmup} warm-up + {samples} sign-ins per mode, interleaved.");
@@ -51,9 +54,9 @@ internal static partial class FirstTokenBenchmark
         var floorSamples = new List<FirstTokenSample>();
         for (var i = 0; i < warmup + samples; i++)
         {
-            var a = await SignInAndMeasureAsync(hybrid, ThirdPartyCookies.Allowed).ConfigureAwait(false);
-            var b = await SignInAndMeasureAsync(classic, ThirdPartyCookies.Allowed).ConfigureAwait(false);
-            var c = await MeasureFloorAsync(hybrid).ConfigureAwait(false);
+            var a = await SignInAndMeasureAsync(tools, hybrid, ThirdPartyCookies.Allowed).ConfigureAwait(false);
+            var b = await SignInAndMeasureAsync(tools, classic, ThirdPartyCookies.Allowed).ConfigureAwait(false);
+            var c = await MeasureFloorAsync(tools, hybrid).ConfigureAwait(false);
             if (i >= warmup)
             {
                 hybridSamples.Add(a);
@@ -68,15 +71,15 @@ internal static partial class FirstTokenBenchmark
         var blocked = new List<(double Ms, int IdpRequests, bool Redirected)>();
         for (var i = 0; i < blockedSamples; i++)
         {
-            blocked.Add(await ClassicWithThirdPartyCookiesBlockedAsync(classic).ConfigureAwait(false));
+            blocked.Add(await ClassicWithThirdPartyCookiesBlockedAsync(tools, classic).ConfigureAwait(false));
         }
 
         return Rows(hybridSamples, classicSamples, floorSamples, blocked);
     }
 
-    private static async Task<FirstTokenSample> SignInAndMeasureAsync(HybridSpaDeployment stack, ThirdPartyCookies cookies)
+    private static async Task<FirstTokenSample> SignInAndMeasureAsync(BrowserTools tools, HybridSpaDeployment stack, ThirdPartyCookies cookies)
     {
-        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(TestCertificate.Instance, cookies)).ConfigureAwait(false);
+        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(tools, TestCertificate.Instance, cookies)).ConfigureAwait(false);
         await SignInAsync(browser, stack, Deployments.AdeleDisplayName).ConfigureAwait(false);
         var timings = await browser.Page.EvaluateAsync<JsonElement?>(ResourceTimings.Script).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The page shows the profile but made no token request.");
@@ -89,9 +92,9 @@ internal static partial class FirstTokenBenchmark
         return new FirstTokenSample(resource.TimeToFirstToken, resource.BundleLoad, resource.SpaStart, resource.TokenRequest, msalCall, idp.Count, idp.Count(IsDiscovery), browser.FramesAttached);
     }
 
-    private static async Task<FirstTokenSample> MeasureFloorAsync(HybridSpaDeployment stack)
+    private static async Task<FirstTokenSample> MeasureFloorAsync(BrowserTools tools, HybridSpaDeployment stack)
     {
-        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(TestCertificate.Instance, ThirdPartyCookies.Allowed)).ConfigureAwait(false);
+        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(tools, TestCertificate.Instance, ThirdPartyCookies.Allowed)).ConfigureAwait(false);
         await browser.Page.GotoAsync(new Uri(stack.AppOrigin, "account/signed-out").AbsoluteUri).ConfigureAwait(false);
 
         // A fresh hybrid SPA code for Adele, rendered by the app and never redeemed by a SPA.
@@ -122,9 +125,9 @@ internal static partial class FirstTokenBenchmark
     /// The classic bootstrap as Chromium ships (third-party cookies blocked): the iframe reaches the IdP without its session,
     /// ssoSilent fails, and the SPA falls back to loginRedirect. Timed across documents by when Playwright reports each request finished.
     /// </summary>
-    private static async Task<(double Ms, int IdpRequests, bool Redirected)> ClassicWithThirdPartyCookiesBlockedAsync(HybridSpaDeployment stack)
+    private static async Task<(double Ms, int IdpRequests, bool Redirected)> ClassicWithThirdPartyCookiesBlockedAsync(BrowserTools tools, HybridSpaDeployment stack)
     {
-        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(TestCertificate.Instance, ThirdPartyCookies.Blocked)).ConfigureAwait(false);
+        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(tools, TestCertificate.Instance, ThirdPartyCookies.Blocked)).ConfigureAwait(false);
         var finished = new ConcurrentQueue<(string Method, Uri Url, string Type, double End)>();
         browser.Context.RequestFinished += (_, request) =>
             finished.Enqueue((request.Method, new Uri(request.Url), request.ResourceType, Stopwatch.GetElapsedTime(0).TotalMilliseconds));

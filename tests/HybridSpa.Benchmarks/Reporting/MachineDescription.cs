@@ -20,7 +20,7 @@ internal static class MachineDescription
     {
         try
         {
-            using var process = Process.Start(new ProcessStartInfo(ChromiumPrerequisites.ChromiumExecutable, "--version")
+            using var process = Process.Start(new ProcessStartInfo(BrowserPrerequisites.Tools.ChromiumExecutable, "--version")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

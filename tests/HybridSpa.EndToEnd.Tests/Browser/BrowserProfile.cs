@@ -9,11 +9,15 @@ namespace HybridSpa.EndToEnd.Tests.Browser;
 /// </summary>
 public sealed class BrowserProfile : IDisposable
 {
-    private BrowserProfile(string root, ThirdPartyCookies thirdPartyCookies)
+    private BrowserProfile(BrowserTools tools, string root, ThirdPartyCookies thirdPartyCookies)
     {
+        Tools = tools;
         Root = root;
         ThirdPartyCookies = thirdPartyCookies;
     }
+
+    /// <summary>The Chromium this profile is for, and the certutil that made its NSS database.</summary>
+    public BrowserTools Tools { get; }
 
     /// <summary>The folder that holds everything; deleted on dispose.</summary>
     public string Root { get; }
@@ -27,18 +31,21 @@ public sealed class BrowserProfile : IDisposable
     /// <summary>The cookie policy this profile was made with.</summary>
     public ThirdPartyCookies ThirdPartyCookies { get; }
 
-    /// <summary>Creates the profile, trusting <paramref name="trustedCertificate"/> for TLS.</summary>
-    public static BrowserProfile Create(X509Certificate2 trustedCertificate, ThirdPartyCookies thirdPartyCookies)
+    /// <summary>
+    /// Creates the profile, trusting <paramref name="trustedCertificate"/> for TLS. The tools come from
+    /// <see cref="BrowserPrerequisites.Tools"/>: a profile cannot be made before the prerequisite step.
+    /// </summary>
+    public static BrowserProfile Create(BrowserTools tools, X509Certificate2 trustedCertificate, ThirdPartyCookies thirdPartyCookies)
     {
-        var profile = new BrowserProfile(Path.Combine(Path.GetTempPath(), "hybridspa-browser-" + Guid.NewGuid().ToString("N")), thirdPartyCookies);
+        var profile = new BrowserProfile(tools, Path.Combine(Path.GetTempPath(), "hybridspa-browser-" + Guid.NewGuid().ToString("N")), thirdPartyCookies);
         var nssDatabase = Path.Combine(profile.Home, ".pki", "nssdb");
         Directory.CreateDirectory(nssDatabase);
         Directory.CreateDirectory(Path.Combine(profile.UserDataDirectory, "Default"));
 
         var certificateFile = Path.Combine(profile.Root, "trusted.pem");
         File.WriteAllText(certificateFile, trustedCertificate.ExportCertificatePem());
-        Certutil("-d", "sql:" + nssDatabase, "-N", "--empty-password");
-        Certutil("-d", "sql:" + nssDatabase, "-A", "-t", "P,,", "-n", "hybridspa-test", "-i", certificateFile);
+        tools.Certutil("-d", "sql:" + nssDatabase, "-N", "--empty-password");
+        tools.Certutil("-d", "sql:" + nssDatabase, "-A", "-t", "P,,", "-n", "hybridspa-test", "-i", certificateFile);
 
         if (thirdPartyCookies == ThirdPartyCookies.Allowed)
         {
@@ -59,15 +66,6 @@ public sealed class BrowserProfile : IDisposable
         catch (IOException)
         {
             // Chromium may still be flushing its profile; a leftover temp folder is harmless.
-        }
-    }
-
-    private static void Certutil(params string[] arguments)
-    {
-        var (exitCode, output) = ChromiumPrerequisites.Run("certutil", arguments);
-        if (exitCode != 0)
-        {
-            throw new InvalidOperationException($"certutil {string.Join(' ', arguments)} failed: {output}");
         }
     }
 }

@@ -49,6 +49,13 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Child frames (iframes) created since launch or the last <see cref="ClearRecording"/>.</summary>
     public int FramesAttached => Volatile.Read(ref framesAttached);
 
+    /// <summary>
+    /// Console errors (a failed resource load, such as a missing favicon, is one) and uncaught page exceptions: a clean
+    /// run has none.
+    /// </summary>
+    public IReadOnlyList<string> ConsoleErrors =>
+        [.. console.Where(line => line.StartsWith("error: ", StringComparison.Ordinal) || line.StartsWith("pageerror: ", StringComparison.Ordinal))];
+
     /// <summary>Console lines that report a Content-Security-Policy violation.</summary>
     public IReadOnlyList<string> CspViolations =>
         [.. console.Where(line => line.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))];
@@ -59,7 +66,7 @@ public sealed class BrowserSession : IAsyncDisposable
         var playwright = await Playwright.CreateAsync();
         var context = await playwright.Chromium.LaunchPersistentContextAsync(profile.UserDataDirectory, new()
         {
-            ExecutablePath = ChromiumPrerequisites.ChromiumExecutable,
+            ExecutablePath = profile.Tools.ChromiumExecutable,
             Headless = !Headed,
             SlowMo = Headed ? 250 : 0,
             Args = LaunchArguments,
@@ -72,7 +79,8 @@ public sealed class BrowserSession : IAsyncDisposable
         var session = new BrowserSession(playwright, profile, context, page);
         context.Request += (_, request) => session.requests.Enqueue(
             new RecordedRequest(request.Method, new Uri(request.Url), request.ResourceType, request.PostData));
-        page.Console += (_, message) => session.console.Enqueue($"{message.Type}: {message.Text}");
+        page.Console += (_, message) => session.console.Enqueue($"{message.Type}: {message.Text} ({message.Location})");
+        page.PageError += (_, error) => session.console.Enqueue($"pageerror: {error}");
         page.FrameAttached += (_, _) => Interlocked.Increment(ref session.framesAttached);
         page.Dialog += async (_, dialog) =>
         {

@@ -8,7 +8,7 @@ public static class JourneySteps
 {
     /// <summary>Chromium on a fresh profile that trusts the test certificate; third-party cookies blocked unless asked.</summary>
     public static Task<BrowserSession> LaunchBrowserAsync(ThirdPartyCookies cookies = ThirdPartyCookies.Blocked) =>
-        BrowserSession.LaunchAsync(BrowserProfile.Create(TestCertificate.Instance, cookies));
+        BrowserSession.LaunchAsync(BrowserProfile.Create(BrowserPrerequisites.Tools, TestCertificate.Instance, cookies));
 
     /// <summary>Opens the app, picks <paramref name="displayName"/> on the emulator's sign-in page and waits for the Graph profile.</summary>
     public static async Task SignInAsync(BrowserSession browser, HybridSpaDeployment stack, string displayName)

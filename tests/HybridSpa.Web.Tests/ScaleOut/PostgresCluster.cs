@@ -29,7 +29,7 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _binaries = FindBinaries() ?? await InstallAsync();
+        _binaries = PostgresPrerequisites.BinDirectory;
         _root = Directory.CreateTempSubdirectory("hybridspa-pg-").FullName;
         if (IsRoot)
         {
@@ -80,32 +80,6 @@ public sealed class PostgresCluster : IAsyncLifetime
         }
 
         Directory.Delete(_root, recursive: true);
-    }
-
-    private static string? FindBinaries()
-    {
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .FirstOrDefault(dir => File.Exists(Path.Combine(dir, "pg_ctl")) && File.Exists(Path.Combine(dir, "initdb")));
-        if (onPath is not null)
-        {
-            return onPath;
-        }
-
-        // Debian keeps the server binaries off PATH, one directory per major version: take the newest.
-        return Directory.Exists("/usr/lib/postgresql")
-            ? Directory.GetDirectories("/usr/lib/postgresql")
-                .Select(dir => Path.Combine(dir, "bin"))
-                .Where(bin => File.Exists(Path.Combine(bin, "pg_ctl")))
-                .OrderByDescending(bin => int.TryParse(Path.GetFileName(Path.GetDirectoryName(bin)), out var major) ? major : 0)
-                .FirstOrDefault()
-            : null;
-    }
-
-    private static async Task<string> InstallAsync()
-    {
-        await RunAsync("bash", [Path.Combine(AppContext.BaseDirectory, "ScaleOut", "install-postgres.sh")], asPostgres: false);
-        return FindBinaries() ?? throw new InvalidOperationException("install-postgres.sh succeeded but initdb/pg_ctl are still not found.");
     }
 
     private static int FreePort()
