@@ -105,11 +105,12 @@ public sealed class TokenEndpointRulesTests(EmulatorFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task Get_on_the_token_endpoint_is_AADSTS900561()
+    public async Task Get_on_the_token_endpoint_is_405_with_Allow_and_AADSTS900561()
     {
         var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, fixture.TokenEndpoint));
 
-        response.AssertError(HttpStatusCode.BadRequest, "invalid_request", 900561);
+        response.AssertError(HttpStatusCode.MethodNotAllowed, "invalid_request", 900561);
+        Assert.Equal(["POST", "OPTIONS"], response.Message.Content.Headers.Allow);
     }
 
     [Fact]

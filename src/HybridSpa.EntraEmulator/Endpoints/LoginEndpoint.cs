@@ -23,9 +23,9 @@ internal sealed class LoginEndpoint(
     public async Task HandleAsync(HttpContext context, string tenant)
     {
         var (parsed, parseError) = await RequestParameters.ReadAsync(context).ConfigureAwait(false);
-        if (parseError is not null || !HttpMethods.IsPost(context.Request.Method))
+        if (parseError is not null)
         {
-            await flow.ErrorPageAsync(context, parseError ?? AadstsErrors.MalformedRequest()).ConfigureAwait(false);
+            await flow.ErrorPageAsync(context, parseError).ConfigureAwait(false);
             return;
         }
 

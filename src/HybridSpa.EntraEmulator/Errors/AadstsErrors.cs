@@ -98,8 +98,6 @@ internal static class AadstsErrors
     public static AadstsError TenantNotFound(string tenant) => new(90002, "invalid_tenant",
         $"Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.");
 
-    public static AadstsError PostOnly(string method) => OnlyAccepts("POST, OPTIONS", method);
-
     public static AadstsError OnlyAccepts(string methods, string method) => new(900561, "invalid_request",
         $"The endpoint only accepts {methods} requests. Received a {method} request.");
 

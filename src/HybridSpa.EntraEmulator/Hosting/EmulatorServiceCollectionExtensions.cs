@@ -71,8 +71,14 @@ internal static class EmulatorServiceCollectionExtensions
         services.AddSingleton<GraphErrorWriter>();
         services.AddSingleton<GraphTokenAuthenticator>();
         services.AddSingleton<AvatarGenerator>();
+        services.AddSingleton<GraphPipeline>();
+        services.AddSingleton<GraphResponseWriter>();
         services.AddSingleton<MeEndpoint>();
         services.AddSingleton<PhotoEndpoint>();
+        services.AddSingleton<MessagesEndpoint>();
+        services.AddSingleton<ContactsEndpoint>();
+        services.AddSingleton<UsersEndpoint>();
+        services.AddSingleton<UserInfoEndpoint>();
         services.AddSingleton<GraphPreflight>();
         return services;
     }

@@ -11,6 +11,7 @@ internal sealed class IdTokenFactory(JwtSigner signer, EmulatorUrls urls, Emulat
     {
         var now = clock.GetUtcNow();
         var user = context.User;
+        var member = directory.MemberIn(user, context.TenantId);
         var app = context.Application;
         var claims = new Dictionary<string, object?>
         {
@@ -41,7 +42,7 @@ internal sealed class IdTokenFactory(JwtSigner signer, EmulatorUrls urls, Emulat
             claims["nonce"] = context.Nonce;
         }
 
-        claims["oid"] = user.ObjectId;
+        claims["oid"] = member.ObjectId;
         if (context.Scopes.Has(OidcScopes.Profile))
         {
             claims["preferred_username"] = user.UserPrincipalName;
@@ -53,7 +54,7 @@ internal sealed class IdTokenFactory(JwtSigner signer, EmulatorUrls urls, Emulat
             claims["sid"] = context.Sid;
         }
 
-        claims["sub"] = OpaqueValues.PairwiseSubject(app.ClientId, user.ObjectId);
+        claims["sub"] = OpaqueValues.PairwiseSubject(app.ClientId, member.ObjectId);
         claims["tid"] = context.TenantId;
         claims["uti"] = OpaqueValues.NewHandle(16);
         claims["ver"] = "2.0";
