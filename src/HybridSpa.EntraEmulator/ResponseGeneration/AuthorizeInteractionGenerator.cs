@@ -18,7 +18,9 @@ internal sealed class AuthorizeInteractionGenerator(EmulatorDirectory directory,
         var user = chosen;
         if (user is null)
         {
-            var accounts = session?.Accounts.Select(a => directory.FindUser(a.UserObjectId)).OfType<TestUser>().ToList() ?? [];
+            // Accounts this authority does not serve (a work account at consumers, a personal one at organizations) are not offered.
+            var accounts = session?.Accounts.Select(a => directory.FindUser(a.UserObjectId)).OfType<TestUser>()
+                .Where(u => AuthorityAccountRules.ForSignIn(request.Tenant, u) is null).ToList() ?? [];
             var hinted = directory.FindUserByHint(request.LoginHint);
             var outcome = request.Prompt switch
             {
