@@ -89,8 +89,11 @@ public sealed class EntraEmulatorHost : IAsyncDisposable
         }
     }
 
-    /// <summary>A handler that connects <c>*.localhost</c> to loopback and trusts exactly <see cref="TlsCertificate"/>.</summary>
-    public HttpMessageHandler CreateHttpHandler() => EntraEmulatorConnectivity.CreateHandler(TlsCertificate);
+    /// <summary>
+    /// A handler that connects <c>*.localhost</c> to loopback and trusts exactly <see cref="TlsCertificate"/>; MSAL's instance
+    /// discovery requests to login.microsoftonline.com reach this emulator too.
+    /// </summary>
+    public HttpMessageHandler CreateHttpHandler() => EntraEmulatorConnectivity.CreateHandler(TlsCertificate, BaseAddress.Port);
 
     /// <summary>Publishes a new signing key, which signs from now on; JWKS lists it beside the older keys.</summary>
     public void AddSigningKey() => _keys.Add();
