@@ -21,6 +21,9 @@ internal sealed class IdTokenFactory(JwtSigner signer, EmulatorUrls urls, Emulat
             ["nbf"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
             ["exp"] = (now - TimeSpan.FromMinutes(5) + directory.Options.Lifetimes.IdToken).ToUnixTimeSeconds(),
             ["aio"] = OpaqueValues.NewHandle(48),
+
+            // When the user last entered a credential: OIDC clients that send max_age (ASP.NET Core's MaxAge) reject tokens without it.
+            ["auth_time"] = context.AuthTime.ToUnixTimeSeconds(),
         };
         if (context.Scopes.Has(OidcScopes.Email) || app.OptionalClaims.Email)
         {
