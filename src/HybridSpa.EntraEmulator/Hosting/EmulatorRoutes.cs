@@ -47,6 +47,10 @@ internal static class EmulatorRoutes
             ("/{tenant}/oauth2/v2.0/logout", GetAndPost),
         };
         knownPaths.AddRange(routes.MapGraph());
+        if (services.GetService<Control.ControlSurfaceEndpoints>() is { } control)
+        {
+            knownPaths.AddRange(control.Map(routes));
+        }
 
         // Any other method on these paths: an error in the service's own shape, not routing's empty 405. Endpoints without a
         // method constraint only win when no method-specific endpoint matches.
