@@ -27,11 +27,17 @@ internal static class Program
         {
             Host = configuration["Host"] ?? DevelopmentDefaults.Host,
             Port = int.TryParse(configuration["Port"], out var port) ? port : DevelopmentDefaults.Port,
+            EnableControlSurface = bool.TryParse(configuration["EnableControlSurface"], out var control) && control,
             ConfigureLogging = logging => logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft.AspNetCore", LogLevel.Warning),
         };
         await using var host = await EntraEmulatorHost.StartAsync(options, settings).ConfigureAwait(false);
         Console.WriteLine($"Authority:  {host.Authority}");
         Console.WriteLine($"Graph:      {host.GraphBaseUrl}");
+        if (settings.EnableControlSurface)
+        {
+            Console.WriteLine($"Control:    {host.BaseAddress}emulator/ (loopback only)");
+        }
+
         Console.WriteLine("Press Ctrl+C to stop.");
         await host.WaitForShutdownAsync().ConfigureAwait(false);
     }

@@ -90,7 +90,8 @@ public sealed class DiscoveryAndKeysTests : IAsyncLifetime, IDisposable
         var (bad, error) = await GetJsonAsync("common/discovery/instance?api-version=1.1&authorization_endpoint=https%3A%2F%2Fevil.example%2Fx%2Foauth2%2Fv2.0%2Fauthorize");
 
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        Assert.Equal(_host.BaseAddress.Authority, doc.GetProperty("metadata")[0].GetProperty("preferred_network").GetString());
+        Assert.Equal(_host.BaseAddress.Host, doc.GetProperty("metadata")[0].GetProperty("preferred_network").GetString());
+        Assert.Equal(_host.BaseAddress.Host, doc.GetProperty("metadata")[0].GetProperty("preferred_cache").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("invalid_instance", error.GetProperty("error").GetString());
     }

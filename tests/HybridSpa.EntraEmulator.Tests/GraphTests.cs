@@ -164,15 +164,6 @@ public sealed class GraphTests(EmulatorFixture fixture) : IClassFixture<Emulator
         Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
-    [Fact]
-    public async Task Unknown_graph_path_is_a_graph_error_not_a_500()
-    {
-        using var response = await GetAsync("/users/someone", await AccessTokenAsync());
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("\"error\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
     private static async Task AssertUnauthorizedAsync(HttpResponseMessage response, string message)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);

@@ -64,6 +64,8 @@ public sealed class RobustnessTests(EmulatorFixture fixture) : IClassFixture<Emu
     [InlineData("DELETE", "{tenant}oauth2/v2.0/logout", "GET, POST")]
     [InlineData("POST", "{tenant}v2.0/.well-known/openid-configuration", "GET, OPTIONS")]
     [InlineData("PATCH", "{tenant}discovery/v2.0/keys", "GET, OPTIONS")]
+    [InlineData("PUT", "{tenant}oauth2/v2.0/token", "POST, OPTIONS")]
+    [InlineData("GET", "{tenant}login", "POST")]
     public async Task Another_method_on_an_Entra_path_is_AADSTS900561_with_the_allowed_methods(string method, string path, string allowed)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path.Replace("{tenant}", Host.Authority, StringComparison.Ordinal)));
@@ -77,15 +79,20 @@ public sealed class RobustnessTests(EmulatorFixture fixture) : IClassFixture<Emu
         Assert.Contains($"Received a {method} request", body, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Another_method_on_Graph_me_is_Graphs_error_envelope()
+    [Theory]
+    [InlineData("DELETE", "v1.0/me", "GET, OPTIONS")]
+    [InlineData("POST", "v1.0/me/messages", "GET, OPTIONS")]
+    [InlineData("PUT", "v1.0/users/someone", "GET, OPTIONS")]
+    [InlineData("DELETE", "oidc/userinfo", "GET, POST, OPTIONS")]
+    public async Task Another_method_on_a_Graph_path_is_405_with_Allow_in_Graphs_error_envelope(string method, string path, string allowed)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Delete, new Uri(Host.GraphBaseUrl + "/me"));
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(Host.BaseAddress + path));
 
         using var response = await _client.SendAsync(request);
         using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(allowed, string.Join(", ", response.Content.Headers.Allow));
         Assert.Equal("Request_BadRequest", json.RootElement.GetProperty("error").GetProperty("code").GetString());
     }
 

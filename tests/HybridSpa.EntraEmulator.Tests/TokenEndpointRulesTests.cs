@@ -105,11 +105,12 @@ public sealed class TokenEndpointRulesTests(EmulatorFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task Get_on_the_token_endpoint_is_AADSTS900561()
+    public async Task Get_on_the_token_endpoint_is_405_with_Allow_and_AADSTS900561()
     {
         var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, fixture.TokenEndpoint));
 
-        response.AssertError(HttpStatusCode.BadRequest, "invalid_request", 900561);
+        response.AssertError(HttpStatusCode.MethodNotAllowed, "invalid_request", 900561);
+        Assert.Equal(["POST", "OPTIONS"], response.Message.Content.Headers.Allow);
     }
 
     [Fact]
@@ -143,6 +144,52 @@ public sealed class TokenEndpointRulesTests(EmulatorFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.False(string.IsNullOrEmpty(response["spa_code"]));
     }
+
+    [Fact]
+    public async Task Client_id_only_in_the_basic_header_is_taken_from_its_user_name_as_rfc6749_says()
+    {
+        var (code, request) = await Flows.CodeAsync(Host);
+        var message = Flows.WebRedemption(Host, code, request.Pkce!.Verifier, secret: null);
+        var body = (await message.Content!.ReadAsStringAsync()).Replace($"client_id={DevelopmentDefaults.ClientId}&", "", StringComparison.Ordinal);
+        message.Content = new StringContent(body, Encoding.UTF8, "application/x-www-form-urlencoded");
+        message.Headers.Authorization = Basic(DevelopmentDefaults.ClientId, DevelopmentDefaults.ClientSecret);
+
+        var response = await SendAsync(message);
+
+        Assert.DoesNotContain("client_id", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(DevelopmentDefaults.ClientId, Jwt.Claim(response["id_token"], "aud"));
+    }
+
+    [Fact]
+    public async Task Basic_credentials_are_form_decoded_so_a_secret_with_spaces_and_symbols_is_accepted()
+    {
+        const string secret = "a secret+with/symbols:and=more";
+        Host.Options.Applications[0].ClientSecrets.Add(secret);
+        var (code, request) = await Flows.CodeAsync(Host);
+        var message = Flows.WebRedemption(Host, code, request.Pkce!.Verifier, secret: null);
+        message.Headers.Authorization = Basic(DevelopmentDefaults.ClientId, secret);
+
+        var response = await SendAsync(message);
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+    }
+
+    [Fact]
+    public async Task Body_client_id_that_differs_from_the_basic_user_name_is_refused()
+    {
+        var (code, request) = await Flows.CodeAsync(Host);
+        var message = Flows.WebRedemption(Host, code, request.Pkce!.Verifier, secret: null);
+        message.Headers.Authorization = Basic(EmulatorFixture.CertificateClientId, DevelopmentDefaults.ClientSecret);
+
+        var response = await SendAsync(message);
+
+        response.AssertError(HttpStatusCode.BadRequest, "invalid_request", 9002313);
+        Assert.Contains("does not match the user name of the HTTP Basic", response["error_description"], StringComparison.Ordinal);
+    }
+
+    private static AuthenticationHeaderValue Basic(string clientId, string secret) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(clientId)}:{Uri.EscapeDataString(secret).Replace("%20", "+", StringComparison.Ordinal)}")));
 
     [Fact]
     public async Task Web_code_redeemed_without_redirect_uri_is_AADSTS700009()

@@ -33,7 +33,7 @@ public static class DevelopmentDefaults
     /// <summary>Delegated Graph permissions recognised by default.</summary>
     public static IReadOnlyList<string> GraphScopes { get; } =
     [
-        "User.Read", "User.ReadBasic.All", "User.Read.All", "Mail.Read", "Mail.Send", "Calendars.Read", "Files.Read", "People.Read",
+        "User.Read", "User.ReadBasic.All", "User.Read.All", "Mail.Read", "Mail.Send", "Calendars.Read", "Contacts.Read", "Files.Read", "People.Read",
     ];
 
     /// <summary>The web app's registration: Web + SPA redirect URIs under one client id, <c>login_hint</c> and <c>sid</c> optional claims.</summary>
@@ -65,6 +65,8 @@ public static class DevelopmentDefaults
             PreferredLanguage = "en-US",
             BusinessPhones = ["+1 425 555 0109"],
             HasPhoto = true,
+            Messages = DevelopmentMailboxes.AdeleMessages(),
+            Contacts = DevelopmentMailboxes.AdeleContacts(),
         },
         new()
         {
@@ -80,6 +82,8 @@ public static class DevelopmentDefaults
             BusinessPhones = ["+1 858 555 0110"],
             Password = "emulator",
             RequiresConsent = true,
+            Messages = DevelopmentMailboxes.AlexMessages(),
+            Contacts = DevelopmentMailboxes.AlexContacts(),
         },
         new()
         {
@@ -91,6 +95,8 @@ public static class DevelopmentDefaults
             Mail = "megan.bowen@outlook.com",
             IsPersonalAccount = true,
             HasPhoto = true,
+            Messages = DevelopmentMailboxes.MeganMessages(),
+            Contacts = DevelopmentMailboxes.MeganContacts(),
         },
     ];
 }

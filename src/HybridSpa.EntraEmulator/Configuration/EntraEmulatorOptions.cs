@@ -14,6 +14,9 @@ public sealed class EntraEmulatorOptions
     /// <summary>The tenant's display name, shown on the sign-in pages.</summary>
     public string TenantDisplayName { get; set; } = "HybridSpa Development";
 
+    /// <summary>The tenant's initial domain, used in guests' <c>#EXT#</c> user principal names.</summary>
+    public string TenantDomain { get; set; } = "hybridspa.onmicrosoft.com";
+
     /// <summary>App registrations (client ids with their secrets, certificates and redirect URIs).</summary>
     public List<AppRegistration> Applications { get; set; } = [];
 

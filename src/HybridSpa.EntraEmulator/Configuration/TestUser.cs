@@ -50,4 +50,10 @@ public sealed class TestUser
 
     /// <summary>Silent requests (<c>prompt=none</c>, refresh tokens) fail with interaction_required, as when Conditional Access asks for MFA.</summary>
     public bool InteractionRequiredOnSilent { get; set; }
+
+    /// <summary>The mailbox Graph <c>/me/messages</c> lists (newest first).</summary>
+    public List<MailboxMessage> Messages { get; set; } = [];
+
+    /// <summary>The contacts Graph <c>/me/contacts</c> lists.</summary>
+    public List<PersonalContact> Contacts { get; set; } = [];
 }

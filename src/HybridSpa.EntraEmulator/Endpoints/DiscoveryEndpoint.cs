@@ -34,7 +34,7 @@ internal sealed class DiscoveryEndpoint(EmulatorDirectory directory, EmulatorUrl
             ["scopes_supported"] = new[] { "openid", "profile", "email", "offline_access" },
             ["issuer"] = urls.Issuer(route.TenantId ?? TenantIdTemplate),
             ["request_uri_parameter_supported"] = false,
-            ["userinfo_endpoint"] = "https://graph.microsoft.com/oidc/userinfo",
+            ["userinfo_endpoint"] = $"{urls.Base}oidc/userinfo",
             ["authorization_endpoint"] = urls.TenantEndpoint(segment, "oauth2/v2.0/authorize"),
             ["device_authorization_endpoint"] = urls.TenantEndpoint(segment, "oauth2/v2.0/devicecode"),
             ["http_logout_supported"] = true,

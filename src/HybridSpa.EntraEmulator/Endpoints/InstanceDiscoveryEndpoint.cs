@@ -4,8 +4,9 @@ using HybridSpa.EntraEmulator.Hosting;
 namespace HybridSpa.EntraEmulator.Endpoints;
 
 /// <summary>
-/// <c>GET /common/discovery/instance</c>: for MSAL.NET's <c>WithInstanceDiscoveryMetadata(uri)</c>. Only the emulator's own
-/// authorization endpoint is a known instance; anything else is Entra's <c>invalid_instance</c>.
+/// <c>GET /common/discovery/instance</c>: MSAL.NET's default instance discovery (sent to login.microsoftonline.com, which
+/// <see cref="EntraEmulatorHost.CreateHttpHandler"/> routes here) and <c>WithInstanceDiscoveryMetadata(uri)</c>. Only the
+/// emulator's own authorization endpoint is a known instance; anything else is Entra's <c>invalid_instance</c>.
 /// </summary>
 internal sealed class InstanceDiscoveryEndpoint(EmulatorUrls urls, EntraErrorWriter errors)
 {
@@ -29,9 +30,11 @@ internal sealed class InstanceDiscoveryEndpoint(EmulatorUrls urls, EntraErrorWri
             {
                 new Dictionary<string, object>
                 {
-                    ["preferred_network"] = urls.HostAndPort,
-                    ["preferred_cache"] = urls.HostAndPort,
-                    ["aliases"] = new[] { urls.HostAndPort, host }.Distinct().ToArray(),
+                    // Host names, as Entra's are: MSAL.NET puts preferred_network in place of the authority's host (keeping its
+                    // port), so "host:port" here made it build an invalid URI (UriFormatException).
+                    ["preferred_network"] = host,
+                    ["preferred_cache"] = host,
+                    ["aliases"] = new[] { host },
                 },
             },
         };

@@ -23,9 +23,9 @@ internal sealed class LoginEndpoint(
     public async Task HandleAsync(HttpContext context, string tenant)
     {
         var (parsed, parseError) = await RequestParameters.ReadAsync(context).ConfigureAwait(false);
-        if (parseError is not null || !HttpMethods.IsPost(context.Request.Method))
+        if (parseError is not null)
         {
-            await flow.ErrorPageAsync(context, parseError ?? AadstsErrors.MalformedRequest()).ConfigureAwait(false);
+            await flow.ErrorPageAsync(context, parseError).ConfigureAwait(false);
             return;
         }
 
@@ -48,6 +48,13 @@ internal sealed class LoginEndpoint(
         var request = result.Request;
         var session = BrowserCookies.FindSession(context, sessions);
         var user = directory.FindUser(form.GetValueOrDefault("user") ?? state.UserObjectId);
+        if (user is not null && AuthorityAccountRules.ForSignIn(route, user) is { } accountTypeError)
+        {
+            // As on Entra's page: the account is refused and the user may pick another; nothing is signed in.
+            await flow.ShowSignInAsync(context, request, state.Parameters, $"AADSTS{accountTypeError.Code}: {accountTypeError.Message}").ConfigureAwait(false);
+            return;
+        }
+
         switch (form.GetValueOrDefault("action"))
         {
             case "signin" when user is not null:

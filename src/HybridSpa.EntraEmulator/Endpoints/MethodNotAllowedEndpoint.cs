@@ -17,7 +17,7 @@ internal sealed class MethodNotAllowedEndpoint(GraphErrorWriter graphErrors, Ent
         context.Response.Headers.Allow = allow;
         var method = context.Request.Method.Length > 16 ? context.Request.Method[..16] : context.Request.Method;
         var path = context.Request.Path.Value ?? "";
-        return path.StartsWith("/v1.0/", StringComparison.OrdinalIgnoreCase)
+        return path.StartsWith("/v1.0/", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/oidc/", StringComparison.OrdinalIgnoreCase)
             ? graphErrors.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, "Request_BadRequest", "Specified HTTP method is not allowed for the request target.")
             : errors.WriteJsonAsync(context, AadstsErrors.OnlyAccepts(allow, method) with { StatusCode = StatusCodes.Status405MethodNotAllowed });
     };

@@ -9,7 +9,8 @@ internal sealed class NotFoundEndpoint(GraphErrorWriter graphErrors, EntraErrorW
     public Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "";
-        if (path.StartsWith("/v1.0/", StringComparison.OrdinalIgnoreCase) || path.Equals("/v1.0", StringComparison.OrdinalIgnoreCase))
+        if (path.StartsWith("/v1.0/", StringComparison.OrdinalIgnoreCase) || path.Equals("/v1.0", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWith("/oidc/", StringComparison.OrdinalIgnoreCase))
         {
             var segment = path.TrimEnd('/').Split('/').LastOrDefault() ?? "";
             return graphErrors.WriteAsync(context, StatusCodes.Status400BadRequest, "BadRequest",

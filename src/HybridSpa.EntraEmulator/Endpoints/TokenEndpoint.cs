@@ -23,12 +23,6 @@ internal sealed class TokenEndpoint(
             return;
         }
 
-        if (!HttpMethods.IsPost(context.Request.Method))
-        {
-            await errors.WriteJsonAsync(context, AadstsErrors.PostOnly(context.Request.Method)).ConfigureAwait(false);
-            return;
-        }
-
         var route = TenantRoute.Resolve(tenant, directory);
         if (route is null)
         {

@@ -80,8 +80,22 @@ internal static class AadstsErrors
     public static AadstsError CodeForOtherTenant() => new(700005, "invalid_grant",
         "Provided Authorization Code is intended to use against other tenant, thus rejected.");
 
+    // The number and text Entra shows a personal account where only organizational accounts are served.
+    public static AadstsError PersonalAccountAtOrganizations(string userPrincipalName) => new(500200, "invalid_request",
+        $"User account '{userPrincipalName}' is a personal Microsoft account. Personal Microsoft accounts are not supported for this application unless explicitly invited to an organization. "
+        + "Try signing out and signing back in with an organizational account.");
+
+    // UNCONFIRMED: Entra hands /consumers to the Microsoft account service, which rejects a work account on its own page; number and text are the emulator's.
+    public static AadstsError WorkAccountAtConsumers(string userPrincipalName) => new(50020, "invalid_request",
+        $"User account '{userPrincipalName}' from identity provider 'https://sts.windows.net/' does not exist in tenant 'Microsoft Services' and cannot access the application in that tenant. "
+        + "The /consumers endpoint signs in personal Microsoft accounts only. Use a personal Microsoft account, or the /organizations or tenant-specific endpoint.");
+
     public static AadstsError MissingParameter(string name) => new(900144, "invalid_request",
         $"The request body must contain the following parameter: '{name}'.");
+
+    // UNCONFIRMED: Entra's answer when the body's client_id and the HTTP Basic user name differ (the generic malformed-request error here).
+    public static AadstsError ClientIdMismatch() => new(9002313, "invalid_request",
+        "Invalid request. Request is malformed or invalid. The client_id in the request body does not match the user name of the HTTP Basic Authorization header.");
 
     public static AadstsError MalformedRequest() => new(9002313, "invalid_request",
         "Invalid request. Request is malformed or invalid.");
@@ -97,8 +111,6 @@ internal static class AadstsErrors
 
     public static AadstsError TenantNotFound(string tenant) => new(90002, "invalid_tenant",
         $"Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.");
-
-    public static AadstsError PostOnly(string method) => OnlyAccepts("POST, OPTIONS", method);
 
     public static AadstsError OnlyAccepts(string methods, string method) => new(900561, "invalid_request",
         $"The endpoint only accepts {methods} requests. Received a {method} request.");

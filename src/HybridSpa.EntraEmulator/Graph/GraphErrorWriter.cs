@@ -2,11 +2,13 @@ using System.Globalization;
 
 namespace HybridSpa.EntraEmulator.Graph;
 
-/// <summary>Writes Microsoft Graph's error envelope: <c>{"error":{"code","message","innerError":{date, request-id, client-request-id}}}</c>.</summary>
-internal sealed class GraphErrorWriter(TimeProvider clock)
+/// <summary>Writes Microsoft Graph's error envelope: <c>{"error":{"code","message","innerError":{date, request-id, client-request-id}}}</c>, with CORS.</summary>
+internal sealed class GraphErrorWriter(Endpoints.CorsHeaders cors, TimeProvider clock)
 {
     public Task WriteAsync(HttpContext context, int statusCode, string code, string message)
     {
+        // Without CORS headers a SPA sees only "Failed to fetch", never Graph's error (Graph sends them on errors too).
+        cors.Apply(context, "request-id, client-request-id");
         var requestId = GraphResponseHeaders.Apply(context);
         context.Response.StatusCode = statusCode;
         var body = new Dictionary<string, object>

@@ -6,56 +6,58 @@ namespace HybridSpa.EntraEmulator.Graph;
 
 /// <summary>
 /// Validates the bearer token of a Graph call: signed by an emulator key, <c>aud</c> Graph, issued by the emulator's STS,
-/// inside exp/nbf on the emulator clock, for a known user. Failures carry Graph's 401 messages (§9).
+/// inside exp/nbf on the emulator clock, for a user the token's tenant knows. Failures carry Graph's 401 messages (§9).
 /// </summary>
 internal sealed class GraphTokenAuthenticator(EmulatorTokenValidator validator, EmulatorDirectory directory, TimeProvider clock)
 {
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private static readonly string[] GraphAudiences = [ScopeParser.GraphAppId, ScopeParser.GraphAppIdUri, ScopeParser.GraphAppIdUri + "/"];
 
-    public async Task<(TestUser? User, string[] Scopes, string? Failure)> AuthenticateAsync(HttpContext context)
+    public async Task<(GraphCaller? Caller, string? Failure)> AuthenticateAsync(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.FirstOrDefault();
         var raw = header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
         if (string.IsNullOrEmpty(raw))
         {
-            return (null, [], "Access token is empty.");
+            return (null, "Access token is empty.");
         }
 
         var token = EmulatorTokenValidator.TryRead(raw);
         if (token is null)
         {
-            return (null, [], "CompactToken parsing failed with error code: 80049217");
+            return (null, "CompactToken parsing failed with error code: 80049217");
         }
 
         if (!await validator.HasValidSignatureAsync(token).ConfigureAwait(false))
         {
-            return (null, [], "Access token validation failure.");
+            return (null, "Access token validation failure.");
         }
 
         if (!token.Audiences.Any(aud => GraphAudiences.Contains(aud, StringComparer.OrdinalIgnoreCase)))
         {
-            return (null, [], "Access token validation failure. Invalid audience.");
+            return (null, "Access token validation failure. Invalid audience.");
         }
 
         if (!token.Issuer.StartsWith(GraphAccessTokenFactory.GraphIssuerPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            return (null, [], "Access token validation failure. Invalid issuer.");
+            return (null, "Access token validation failure. Invalid issuer.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         if (token.ValidTo == DateTime.MinValue || token.ValidTo + ClockSkew <= now)
         {
-            return (null, [], "Lifetime validation failed, the token is expired.");
+            return (null, "Lifetime validation failed, the token is expired.");
         }
 
         if (token.ValidFrom - ClockSkew > now)
         {
-            return (null, [], "Access token has expired or is not yet valid.");
+            return (null, "Access token has expired or is not yet valid.");
         }
 
-        var user = directory.FindUser(token.TryGetPayloadValue<string>("oid", out var oid) ? oid : null);
+        var tenantId = token.TryGetPayloadValue<string>("tid", out var tid) ? tid : "";
+        var member = directory.FindMember(tenantId, token.TryGetPayloadValue<string>("oid", out var oid) ? oid : null);
+        var clientId = token.TryGetPayloadValue<string>("appid", out var appid) ? appid : "";
         var scopes = token.TryGetPayloadValue<string>("scp", out var scp) ? scp.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
-        return user is null ? (null, [], "Access token validation failure.") : (user, scopes, null);
+        return member is null ? (null, "Access token validation failure.") : (new GraphCaller(member, tenantId, clientId, scopes), null);
     }
 }

@@ -21,4 +21,19 @@ public sealed class EmulatorClock(TimeProvider? inner = null) : TimeProvider
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
         Interlocked.Add(ref _offsetTicks, by.Ticks);
     }
+
+    /// <summary>Moves the clock forward to <paramref name="now"/>; a time before the clock's present is refused.</summary>
+    public void AdvanceTo(DateTimeOffset now)
+    {
+        var by = now - GetUtcNow();
+        if (by < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(now), now, "The emulator clock moves only forward.");
+        }
+
+        Advance(by);
+    }
+
+    /// <summary>Back to the underlying time (a reset of the whole emulator, whose codes and tokens are forgotten with it).</summary>
+    internal void Reset() => Interlocked.Exchange(ref _offsetTicks, 0);
 }

@@ -1,4 +1,5 @@
 using HybridSpa.EntraEmulator.Configuration;
+using HybridSpa.EntraEmulator.Control;
 using HybridSpa.EntraEmulator.Endpoints;
 using HybridSpa.EntraEmulator.Errors;
 using HybridSpa.EntraEmulator.Graph;
@@ -15,9 +16,18 @@ namespace HybridSpa.EntraEmulator.Hosting;
 /// <summary>Registers the emulator's endpoints, validators, response generators and stores (all singletons: state lives in memory).</summary>
 internal static class EmulatorServiceCollectionExtensions
 {
-    public static IServiceCollection AddEntraEmulator(this IServiceCollection services, EntraEmulatorOptions options, EmulatorClock clock, EmulatorUrls urls, SigningKeyRing keys)
+    public static IServiceCollection AddEntraEmulator(
+        this IServiceCollection services, EntraEmulatorOptions options, EmulatorClock clock, EmulatorUrls urls, SigningKeyRing keys, bool controlSurface)
     {
         services.AddSingleton(options);
+        services.AddSingleton(new ConfiguredOptions(options));
+        services.AddSingleton<EmulatorState>();
+        if (controlSurface)
+        {
+            services.AddSingleton<ControlSurfaceGuard>();
+            services.AddSingleton<ControlSurfaceEndpoints>();
+        }
+
         services.AddSingleton(clock);
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton(urls);
@@ -71,8 +81,14 @@ internal static class EmulatorServiceCollectionExtensions
         services.AddSingleton<GraphErrorWriter>();
         services.AddSingleton<GraphTokenAuthenticator>();
         services.AddSingleton<AvatarGenerator>();
+        services.AddSingleton<GraphPipeline>();
+        services.AddSingleton<GraphResponseWriter>();
         services.AddSingleton<MeEndpoint>();
         services.AddSingleton<PhotoEndpoint>();
+        services.AddSingleton<MessagesEndpoint>();
+        services.AddSingleton<ContactsEndpoint>();
+        services.AddSingleton<UsersEndpoint>();
+        services.AddSingleton<UserInfoEndpoint>();
         services.AddSingleton<GraphPreflight>();
         return services;
     }

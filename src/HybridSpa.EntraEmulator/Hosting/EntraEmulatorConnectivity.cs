@@ -13,10 +13,14 @@ public static class EntraEmulatorConnectivity
         host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A <see cref="SocketsHttpHandler.ConnectCallback"/> that connects <c>*.localhost</c> to 127.0.0.1 and everything else normally.</summary>
-    public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    public static ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var endPoint = context.DnsEndPoint;
+        return ConnectToAsync(context.DnsEndPoint, cancellationToken);
+    }
+
+    private static async ValueTask<Stream> ConnectToAsync(DnsEndPoint endPoint, CancellationToken cancellationToken)
+    {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
@@ -38,10 +42,25 @@ public static class EntraEmulatorConnectivity
         }
     }
 
+    /// <summary>The host MSAL sends instance discovery to, whatever the authority (entra-protocol.md §2.1).</summary>
+    public const string InstanceDiscoveryHost = "login.microsoftonline.com";
+
     /// <summary>A handler that connects <c>*.localhost</c> to loopback and, when <paramref name="trustedCertificate"/> is given, trusts exactly that server certificate.</summary>
-    public static SocketsHttpHandler CreateHandler(X509Certificate2? trustedCertificate)
+    public static SocketsHttpHandler CreateHandler(X509Certificate2? trustedCertificate) => CreateHandler(trustedCertificate, emulatorPort: null);
+
+    /// <summary>
+    /// As <see cref="CreateHandler(X509Certificate2?)"/>, and with <paramref name="emulatorPort"/> also routes
+    /// <see cref="InstanceDiscoveryHost"/> to the emulator on that loopback port, so MSAL's default instance discovery
+    /// (which always asks login.microsoftonline.com) is answered by the emulator instead of the internet.
+    /// </summary>
+    public static SocketsHttpHandler CreateHandler(X509Certificate2? trustedCertificate, int? emulatorPort)
     {
-        var handler = new SocketsHttpHandler { ConnectCallback = ConnectAsync, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        handler.ConnectCallback = emulatorPort is not { } port
+            ? ConnectAsync
+            : (context, ct) => context.DnsEndPoint.Host.Equals(InstanceDiscoveryHost, StringComparison.OrdinalIgnoreCase)
+                ? ConnectToAsync(new DnsEndPoint("localhost", port), ct)
+                : ConnectAsync(context, ct);
         if (trustedCertificate is not null)
         {
             var expected = trustedCertificate.RawData;

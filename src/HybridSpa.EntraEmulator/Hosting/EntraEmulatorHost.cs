@@ -63,6 +63,12 @@ public sealed class EntraEmulatorHost : IAsyncDisposable
                 + "Use a real Entra ID tenant in Production, or set the environment to Development.");
         }
 
+        if (settings.EnableControlSurface && !environment.Equals(Environments.Development, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"The emulator's control surface changes users, apps and time for anyone who can reach it: it is available in the Development environment only, not in '{environment}'.");
+        }
+
         EntraEmulatorOptionsValidator.Validate(options);
         var clock = new EmulatorClock(settings.TimeProvider);
         var (certificate, certificateDescription) = TlsCertificateSource.Resolve(settings.TlsCertificate, settings.Host, clock.GetUtcNow());
@@ -89,14 +95,26 @@ public sealed class EntraEmulatorHost : IAsyncDisposable
         }
     }
 
-    /// <summary>A handler that connects <c>*.localhost</c> to loopback and trusts exactly <see cref="TlsCertificate"/>.</summary>
-    public HttpMessageHandler CreateHttpHandler() => EntraEmulatorConnectivity.CreateHandler(TlsCertificate);
+    /// <summary>
+    /// A handler that connects <c>*.localhost</c> to loopback and trusts exactly <see cref="TlsCertificate"/>; MSAL's instance
+    /// discovery requests to login.microsoftonline.com reach this emulator too.
+    /// </summary>
+    public HttpMessageHandler CreateHttpHandler() => EntraEmulatorConnectivity.CreateHandler(TlsCertificate, BaseAddress.Port);
 
     /// <summary>Publishes a new signing key, which signs from now on; JWKS lists it beside the older keys.</summary>
     public void AddSigningKey() => _keys.Add();
 
     /// <summary>Removes the oldest signing key from JWKS; tokens it signed no longer validate.</summary>
     public void RetireOldestSigningKey() => _keys.RetireOldest();
+
+    /// <summary>
+    /// Back to the configured state: the users, apps and settings the emulator started with (changes to <see cref="Options"/> undone),
+    /// no codes, tokens, browser sessions or consents, and the clock on real time.
+    /// </summary>
+    public void Reset() => _app.Services.GetRequiredService<Control.EmulatorState>().Reset();
+
+    /// <summary>Ends every browser session (the emulator's sign-in cookies stop working); returns how many there were.</summary>
+    public int EndSessions() => _app.Services.GetRequiredService<Control.EmulatorState>().Sessions.EndAll();
 
     /// <summary>The signing keys, for the benchmark's signing-bound measurement.</summary>
     internal SigningKeyRing SigningKeys => _keys;
@@ -135,7 +153,7 @@ public sealed class EntraEmulatorHost : IAsyncDisposable
             kestrel.ListenLocalhost(port, listen => listen.UseHttps(certificate));
         });
         builder.Services.AddRouting();
-        builder.Services.AddEntraEmulator(options, clock, new EmulatorUrls(baseAddress), keys);
+        builder.Services.AddEntraEmulator(options, clock, new EmulatorUrls(baseAddress), keys, settings.EnableControlSurface);
 
         var app = builder.Build();
         app.UseMiddleware<UnhandledExceptionMiddleware>();

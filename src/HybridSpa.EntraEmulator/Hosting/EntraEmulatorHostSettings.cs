@@ -21,6 +21,12 @@ public sealed class EntraEmulatorHostSettings
     /// <summary>Configures the emulator's logging; by default it logs nothing.</summary>
     public Action<ILoggingBuilder>? ConfigureLogging { get; set; }
 
+    /// <summary>
+    /// Serves the HTTP control surface under <c>/emulator/</c> (clock, users, app registrations, sessions, reset) for tests that run the
+    /// emulator out of process. Loopback callers only; starting with it outside the Development environment is refused.
+    /// </summary>
+    public bool EnableControlSurface { get; set; }
+
     /// <summary>The time source beneath <see cref="EntraEmulatorHost.Clock"/>; null is the system clock.</summary>
     public TimeProvider? TimeProvider { get; set; }
 }

@@ -7,9 +7,9 @@ namespace HybridSpa.EntraEmulator.ResponseGeneration;
 
 /// <summary>
 /// Decides between single sign-on, the sign-in page, the account picker and the consent page, following
-/// <c>prompt</c> (none | login | select_account | consent) and <c>login_hint</c> (UPN or the opaque login_hint claim).
+/// <c>prompt</c> (none | login | select_account | consent), <c>login_hint</c> (UPN or the opaque login_hint claim) and <c>max_age</c>.
 /// </summary>
-internal sealed class AuthorizeInteractionGenerator(EmulatorDirectory directory, ConsentPolicy consent)
+internal sealed class AuthorizeInteractionGenerator(EmulatorDirectory directory, ConsentPolicy consent, TimeProvider clock)
 {
     /// <param name="chosen">The user the sign-in page or picker has just produced, if any.</param>
     /// <param name="consentGiven">True when the user has just accepted the consent page.</param>
@@ -18,7 +18,9 @@ internal sealed class AuthorizeInteractionGenerator(EmulatorDirectory directory,
         var user = chosen;
         if (user is null)
         {
-            var accounts = session?.Accounts.Select(a => directory.FindUser(a.UserObjectId)).OfType<TestUser>().ToList() ?? [];
+            // Accounts this authority does not serve (a work account at consumers, a personal one at organizations) are not offered.
+            var accounts = session?.Accounts.Select(a => directory.FindUser(a.UserObjectId)).OfType<TestUser>()
+                .Where(u => AuthorityAccountRules.ForSignIn(request.Tenant, u) is null).ToList() ?? [];
             var hinted = directory.FindUserByHint(request.LoginHint);
             var outcome = request.Prompt switch
             {
@@ -33,6 +35,12 @@ internal sealed class AuthorizeInteractionGenerator(EmulatorDirectory directory,
             }
 
             user = issue.User;
+        }
+
+        // OIDC max_age: a sign-in older than that asks for the credential again (silently impossible: login_required).
+        if (request.MaxAge is { } maxAge && session?.Find(user.ObjectId) is { } signIn && clock.GetUtcNow() - signIn.AuthTime > maxAge)
+        {
+            return request.Prompt == "none" ? new InteractionOutcome.Fail(AadstsErrors.LoginRequired()) : new InteractionOutcome.SignIn();
         }
 
         return DecideConsent(request, user, consentGiven);

@@ -20,4 +20,6 @@ internal sealed class AssertionReplayCache(TimeProvider clock)
 
         return _seen.TryAdd(clientId + "|" + jti, expiresAt);
     }
+
+    public void Clear() => _seen.Clear();
 }

@@ -23,4 +23,34 @@ internal sealed class BrowserSessionStore
         session.End();
         _sessions.TryRemove(session.Id, out _);
     }
+
+    /// <summary>Ends every browser session; returns how many there were.</summary>
+    public int EndAll()
+    {
+        var ended = 0;
+        foreach (var session in _sessions.Values)
+        {
+            End(session);
+            ended++;
+        }
+
+        return ended;
+    }
+
+    /// <summary>Signs one account out of every browser session (a session left without accounts ends); returns how many it was signed in to.</summary>
+    public int SignOutEverywhere(string userObjectId)
+    {
+        var signedOut = 0;
+        foreach (var session in _sessions.Values.Where(s => s.Find(userObjectId) is not null))
+        {
+            session.SignOut(userObjectId);
+            signedOut++;
+            if (session.Accounts.Count == 0)
+            {
+                End(session);
+            }
+        }
+
+        return signedOut;
+    }
 }

@@ -17,5 +17,7 @@ internal sealed class ConsentStore
             _ => scopes.ToImmutableHashSet(StringComparer.OrdinalIgnoreCase),
             (_, existing) => existing.Union(scopes));
 
+    public void Clear() => _grants.Clear();
+
     private static (string, string) Key(string clientId, string userObjectId) => (clientId.ToLowerInvariant(), userObjectId.ToLowerInvariant());
 }

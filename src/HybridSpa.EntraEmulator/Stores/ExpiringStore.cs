@@ -27,6 +27,9 @@ internal abstract class ExpiringStore<T>(TimeProvider clock, Func<T, DateTimeOff
 
     protected void Remove(string handle) => _entries.TryRemove(handle, out _);
 
+    /// <summary>Forgets every entry (a reset to the configured state).</summary>
+    public void Clear() => _entries.Clear();
+
     private void Sweep()
     {
         var cutoff = clock.GetUtcNow() - Retention;

@@ -1,9 +1,10 @@
+using HybridSpa.EntraEmulator.Configuration;
 using HybridSpa.EntraEmulator.Scopes;
 
 namespace HybridSpa.EntraEmulator.Tokens;
 
 /// <summary>Mints Microsoft Graph access tokens in Graph's v1.0 format (entra-protocol.md §7.3).</summary>
-internal sealed class GraphAccessTokenFactory(JwtSigner signer, TimeProvider clock)
+internal sealed class GraphAccessTokenFactory(JwtSigner signer, EmulatorDirectory directory, TimeProvider clock)
 {
     public const string GraphIssuerPrefix = "https://sts.windows.net/";
 
@@ -14,6 +15,7 @@ internal sealed class GraphAccessTokenFactory(JwtSigner signer, TimeProvider clo
         var spread = (lifetimes.AccessTokenMax - lifetimes.AccessTokenMin).TotalSeconds;
         var lifetime = lifetimes.AccessTokenMin + TimeSpan.FromSeconds(Math.Floor(Random.Shared.NextDouble() * spread));
         var user = context.User;
+        var member = directory.MemberIn(user, context.TenantId);
         var scp = string.Join(' ', context.Scopes.GraphNames.Concat(context.Scopes.IdentityScopesInEntraOrder));
         var claims = new Dictionary<string, object?>
         {
@@ -34,18 +36,18 @@ internal sealed class GraphAccessTokenFactory(JwtSigner signer, TimeProvider clo
             ["idtyp"] = "user",
             ["ipaddr"] = context.IpAddress,
             ["name"] = user.DisplayName,
-            ["oid"] = user.ObjectId,
+            ["oid"] = member.ObjectId,
             ["platf"] = "14",
-            ["puid"] = OpaqueValues.Puid(user.ObjectId),
+            ["puid"] = OpaqueValues.Puid(member.ObjectId),
             ["rh"] = OpaqueValues.NewHandle(24),
             ["scp"] = scp,
             ["sid"] = context.Sid,
             ["signin_state"] = new[] { "kmsi" },
-            ["sub"] = OpaqueValues.PairwiseSubject(ScopeParser.GraphAppId + context.Application.ClientId, user.ObjectId),
+            ["sub"] = OpaqueValues.PairwiseSubject(ScopeParser.GraphAppId + context.Application.ClientId, member.ObjectId),
             ["tenant_region_scope"] = "EU",
             ["tid"] = context.TenantId,
-            ["unique_name"] = user.UserPrincipalName,
-            ["upn"] = user.UserPrincipalName,
+            ["unique_name"] = member.UserPrincipalName,
+            ["upn"] = member.UserPrincipalName,
             ["uti"] = OpaqueValues.NewHandle(16),
             ["ver"] = "1.0",
             ["wids"] = new[] { "b79fbf4d-3ef9-4689-8143-76b194e85509" },

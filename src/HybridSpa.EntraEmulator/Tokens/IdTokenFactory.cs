@@ -11,6 +11,7 @@ internal sealed class IdTokenFactory(JwtSigner signer, EmulatorUrls urls, Emulat
     {
         var now = clock.GetUtcNow();
         var user = context.User;
+        var member = directory.MemberIn(user, context.TenantId);
         var app = context.Application;
         var claims = new Dictionary<string, object?>
         {
@@ -20,6 +21,9 @@ internal sealed class IdTokenFactory(JwtSigner signer, EmulatorUrls urls, Emulat
             ["nbf"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
             ["exp"] = (now - TimeSpan.FromMinutes(5) + directory.Options.Lifetimes.IdToken).ToUnixTimeSeconds(),
             ["aio"] = OpaqueValues.NewHandle(48),
+
+            // When the user last entered a credential: OIDC clients that send max_age (ASP.NET Core's MaxAge) reject tokens without it.
+            ["auth_time"] = context.AuthTime.ToUnixTimeSeconds(),
         };
         if (context.Scopes.Has(OidcScopes.Email) || app.OptionalClaims.Email)
         {
@@ -41,7 +45,7 @@ internal sealed class IdTokenFactory(JwtSigner signer, EmulatorUrls urls, Emulat
             claims["nonce"] = context.Nonce;
         }
 
-        claims["oid"] = user.ObjectId;
+        claims["oid"] = member.ObjectId;
         if (context.Scopes.Has(OidcScopes.Profile))
         {
             claims["preferred_username"] = user.UserPrincipalName;
@@ -53,7 +57,7 @@ internal sealed class IdTokenFactory(JwtSigner signer, EmulatorUrls urls, Emulat
             claims["sid"] = context.Sid;
         }
 
-        claims["sub"] = OpaqueValues.PairwiseSubject(app.ClientId, user.ObjectId);
+        claims["sub"] = OpaqueValues.PairwiseSubject(app.ClientId, member.ObjectId);
         claims["tid"] = context.TenantId;
         claims["uti"] = OpaqueValues.NewHandle(16);
         claims["ver"] = "2.0";

@@ -5,7 +5,7 @@ namespace HybridSpa.EntraEmulator.Tokens;
 /// <summary>Who a token is for and how they got it; the input of the token factories.</summary>
 /// <param name="TenantId">
 /// The tenant that issues the tokens (their <c>iss</c> and <c>tid</c>): the tenant of a tenant-specific route, where a
-/// personal account signs in as a guest, else the user's home tenant. UNCONFIRMED: a guest keeps its home oid here.
+/// personal account signs in as a guest (with an object id of that tenant's own), else the user's home tenant.
 /// </param>
 /// <param name="HomeTenantId">The user's home tenant (<c>client_info</c>'s utid, the account's identity across tenants).</param>
 internal sealed record TokenContext(

@@ -39,7 +39,7 @@ internal sealed class AuthorizationCodeGrantValidator(
             return AadstsErrors.GrantExpired();
         }
 
-        if (request.Tenant.TenantId is { } tenantId && !tenantId.Equals(code.Binding.TenantId, StringComparison.OrdinalIgnoreCase))
+        if (!AuthorityAccountRules.CanRedeem(request.Tenant, code.Binding.TenantId))
         {
             return AadstsErrors.CodeForOtherTenant();
         }

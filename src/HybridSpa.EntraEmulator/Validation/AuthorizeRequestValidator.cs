@@ -100,9 +100,21 @@ internal sealed class AuthorizeRequestValidator(EmulatorDirectory directory)
             return Fail(AadstsErrors.InvalidCodeChallenge());
         }
 
+        TimeSpan? maxAge = null;
+        if (Get(P.MaxAge) is { } maxAgeText)
+        {
+            // UNCONFIRMED: the AADSTS number for a max_age that is not a number of seconds.
+            if (!long.TryParse(maxAgeText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds > int.MaxValue)
+            {
+                return Fail(AadstsErrors.InvalidParameterValue(P.MaxAge));
+            }
+
+            maxAge = TimeSpan.FromSeconds(seconds);
+        }
+
         var validated = new ValidatedAuthorizeRequest(
             tenant, app, redirectUri, kind, responseMode, scopes!, state, Get(P.Nonce), prompt, Get(P.LoginHint),
-            challenge, challenge is null ? null : method ?? PkceVerifier.Plain, Get(P.ClientInfo) == "1");
+            challenge, challenge is null ? null : method ?? PkceVerifier.Plain, Get(P.ClientInfo) == "1", maxAge);
         return new AuthorizeValidationResult(validated, null, null);
     }
 

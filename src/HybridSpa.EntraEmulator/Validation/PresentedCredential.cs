@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace HybridSpa.EntraEmulator.Validation;
 
 /// <summary>The client credential a token request carries: a secret (body or HTTP Basic), an assertion, or nothing.</summary>
@@ -13,17 +11,13 @@ internal sealed record PresentedCredential(PresentedCredentialKind Kind, string?
         var bodySecret = request.Get(TokenRequestParameters.ClientSecret);
         var assertion = request.Get(TokenRequestParameters.ClientAssertion);
         var assertionType = request.Get(TokenRequestParameters.ClientAssertionType);
-        string? basicSecret = null;
-        if (request.Authorization is { } header && header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        var basic = BasicCredentials.From(request.Authorization, out var malformed);
+        if (malformed)
         {
-            basicSecret = DecodeBasicSecret(header["Basic ".Length..].Trim(), request.Get(TokenRequestParameters.ClientId));
-            if (basicSecret is null)
-            {
-                return null;
-            }
+            return null;
         }
 
-        var presented = new[] { bodySecret, basicSecret, assertion ?? assertionType }.Count(v => v is not null);
+        var presented = new[] { bodySecret, basic?.Secret, assertion ?? assertionType }.Count(v => v is not null);
         if (presented > 1)
         {
             return null;
@@ -34,29 +28,8 @@ internal sealed record PresentedCredential(PresentedCredentialKind Kind, string?
             return new PresentedCredential(PresentedCredentialKind.Assertion, null, assertionType, assertion);
         }
 
-        var secret = bodySecret ?? basicSecret;
+        var secret = bodySecret ?? basic?.Secret;
         return secret is null ? None : new PresentedCredential(PresentedCredentialKind.Secret, secret, null, null);
-    }
-
-    private static string? DecodeBasicSecret(string encoded, string? clientId)
-    {
-        try
-        {
-            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
-            var separator = decoded.IndexOf(':', StringComparison.Ordinal);
-            if (separator < 0)
-            {
-                return null;
-            }
-
-            var user = Uri.UnescapeDataString(decoded[..separator]);
-            var password = Uri.UnescapeDataString(decoded[(separator + 1)..]);
-            return clientId is not null && !user.Equals(clientId, StringComparison.OrdinalIgnoreCase) ? null : password;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 }
 

@@ -33,6 +33,11 @@ internal sealed class RefreshTokenGrantValidator(
             return AadstsErrors.InvalidGrant();
         }
 
+        if (!AuthorityAccountRules.CanRedeem(request.Tenant, grant.Binding.TenantId))
+        {
+            return AadstsErrors.CodeForOtherTenant();
+        }
+
         var (method, clientError) = await clients.AuthenticateForGrantAsync(grant.IsSpa, app, credential, request).ConfigureAwait(false);
         if (clientError is not null)
         {

@@ -18,7 +18,15 @@ internal sealed class TokenRequestValidator(
             return AadstsErrors.MissingParameter(TokenRequestParameters.GrantType);
         }
 
-        var clientId = request.Get(TokenRequestParameters.ClientId);
+        // RFC 6749 §2.3.1: a client authenticating with HTTP Basic may leave client_id out of the body; if both name one, they must agree.
+        var bodyClientId = request.Get(TokenRequestParameters.ClientId);
+        var basicClientId = BasicCredentials.From(request.Authorization, out _)?.ClientId;
+        if (bodyClientId is not null && basicClientId is not null && !bodyClientId.Equals(basicClientId, StringComparison.OrdinalIgnoreCase))
+        {
+            return AadstsErrors.ClientIdMismatch();
+        }
+
+        var clientId = bodyClientId ?? basicClientId;
         if (clientId is null)
         {
             return AadstsErrors.MissingParameter(TokenRequestParameters.ClientId);

@@ -25,6 +25,8 @@ public sealed record AuthorizeRequest
 
     public string? LoginHint { get; init; }
 
+    public string? MaxAge { get; init; }
+
     public bool ClientInfo { get; init; } = true;
 
     public string Tenant { get; init; } = DevelopmentDefaults.TenantId;
@@ -54,6 +56,7 @@ public sealed record AuthorizeRequest
             new("state", State),
             new("claims", """{"id_token":{"signin_state":{"essential":false},"login_hint":{"essential":false}}}"""),
             new("prompt", Prompt),
+            new("max_age", MaxAge),
             new("pocd", "1"),
             new("x-client-SKU", "msal.js.browser"),
             new("response_type", ResponseType),

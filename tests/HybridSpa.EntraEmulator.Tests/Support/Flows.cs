@@ -51,4 +51,11 @@ public static class Flows
 
         return SpaRequests.Create(host, origin, [.. fields]);
     }
+
+    /// <summary>The same token request sent to another authority (<c>common</c>, <c>organizations</c>, <c>consumers</c> or a tenant id).</summary>
+    public static HttpRequestMessage At(this HttpRequestMessage message, EntraEmulatorHost host, string tenant)
+    {
+        message.RequestUri = new Uri(message.RequestUri!.ToString().Replace($"/{host.Options.TenantId}/", $"/{tenant}/", StringComparison.Ordinal));
+        return message;
+    }
 }

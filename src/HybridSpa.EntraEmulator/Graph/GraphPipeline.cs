@@ -1,0 +1,28 @@
+using HybridSpa.EntraEmulator.Endpoints;
+
+namespace HybridSpa.EntraEmulator.Graph;
+
+/// <summary>What every Graph call goes through: CORS for registered SPA origins (on errors too), the bearer token (401), then the permission (403).</summary>
+internal sealed class GraphPipeline(GraphTokenAuthenticator authenticator, GraphErrorWriter errors, CorsHeaders cors)
+{
+    private const string ExposedHeaders = "request-id, client-request-id";
+
+    public RequestDelegate Require(GraphPermission permission, Func<HttpContext, GraphCaller, Task> handler) => async context =>
+    {
+        cors.Apply(context, ExposedHeaders);
+        var (caller, failure) = await authenticator.AuthenticateAsync(context).ConfigureAwait(false);
+        if (caller is null)
+        {
+            await errors.WriteUnauthorizedAsync(context, failure!).ConfigureAwait(false);
+            return;
+        }
+
+        if (!caller.HasAny(permission.AnyOf))
+        {
+            await errors.WriteAsync(context, StatusCodes.Status403Forbidden, permission.DeniedCode, permission.DeniedMessage).ConfigureAwait(false);
+            return;
+        }
+
+        await handler(context, caller).ConfigureAwait(false);
+    };
+}
