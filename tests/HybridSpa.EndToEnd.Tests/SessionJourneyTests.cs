@@ -26,6 +26,9 @@ public sealed class SessionJourneyTests(HybridSpaDeployment stack) : IClassFixtu
             await browser.Page.WaitForURLAsync(new Uri(stack.AppOrigin, "profile/mail").AbsoluteUri);
             Assert.Equal(Adele, await browser.Page.InnerTextAsync("#profile-name"));
             Assert.Contains("Mail.Read", await browser.Page.InnerTextAsync("#profile-scopes"), StringComparison.Ordinal);
+
+            // What the extra scope buys: the newest messages of Adele's mailbox, from Graph /me/messages.
+            Assert.Equal(5, await browser.Page.Locator("#profile-messages li").CountAsync());
             var consentAuthorize = AuthorizeRequests(browser, stack)[^1];
             Assert.Contains("Mail.Read", Parameter(consentAuthorize, "scope"), StringComparison.Ordinal);
             Assert.False(string.IsNullOrEmpty(Parameter(consentAuthorize, "login_hint")));

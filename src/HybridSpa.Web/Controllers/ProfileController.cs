@@ -20,22 +20,34 @@ public sealed class ProfileController(UserGraphClientFactory graphClients) : Con
     /// <summary>Scope not requested at sign-in: asking for it demonstrates incremental consent (a re-challenge).</summary>
     public const string ExtraScope = "Mail.Read";
 
+    /// <summary>How many of the newest messages the mail page lists.</summary>
+    public const int NewestMessages = 5;
+
     /// <summary>Shows the profile.</summary>
     [HttpGet("")]
     [AuthorizeForScopes(Scopes = [ProfileScope])]
-    public Task<IActionResult> Index() => ShowAsync([ProfileScope]);
+    public async Task<IActionResult> Index()
+    {
+        var me = await graphClients.Create([ProfileScope]).Me.GetAsync(cancellationToken: HttpContext.RequestAborted);
+        return View(ProfileViewModel.From(me, [ProfileScope], messages: null));
+    }
 
-    /// <summary>Shows the profile with a token that also carries <see cref="ExtraScope"/>.</summary>
+    /// <summary>Shows the profile and what <see cref="ExtraScope"/> buys: the newest messages of the user's mailbox.</summary>
     [HttpGet("mail")]
     [AuthorizeForScopes(Scopes = [ProfileScope, ExtraScope])]
-    public Task<IActionResult> Mail() => ShowAsync([ProfileScope, ExtraScope]);
-
-    private async Task<IActionResult> ShowAsync(IReadOnlyCollection<string> scopes)
+    public async Task<IActionResult> Mail()
     {
-        var me = await graphClients.Create(scopes).Me.GetAsync(cancellationToken: HttpContext.RequestAborted);
-        return View("Index", new ProfileViewModel(me?.DisplayName, me?.UserPrincipalName, me?.Mail, me?.Id, scopes));
+        string[] scopes = [ProfileScope, ExtraScope];
+        var graph = graphClients.Create(scopes);
+        var me = await graph.Me.GetAsync(cancellationToken: HttpContext.RequestAborted);
+        var messages = await graph.Me.Messages.GetAsync(
+            request =>
+            {
+                request.QueryParameters.Top = NewestMessages;
+                request.QueryParameters.Orderby = ["receivedDateTime desc"];
+                request.QueryParameters.Select = ["subject", "from", "receivedDateTime"];
+            },
+            HttpContext.RequestAborted);
+        return View("Index", ProfileViewModel.From(me, scopes, messages?.Value ?? []));
     }
 }
-
-/// <summary>What the profile page shows.</summary>
-public sealed record ProfileViewModel(string? DisplayName, string? UserPrincipalName, string? Mail, string? Id, IReadOnlyCollection<string> Scopes);
