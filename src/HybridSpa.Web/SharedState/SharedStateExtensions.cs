@@ -1,6 +1,7 @@
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.HandOff;
 using HybridSpa.Web.SharedState.Postgres;
+using HybridSpa.Web.SharedState.Redis;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -37,18 +38,23 @@ public static class SharedStateExtensions
         // The provider decides which services exist and the key ring certificates how Data Protection is built, so they are
         // read now; the section is validated at startup.
         var cache = builder.Configuration.GetSection(CacheOptions.SectionName).Get<CacheOptions>() ?? new CacheOptions();
-        if (cache.Provider == CacheProvider.Postgres)
+        switch (cache.Provider)
         {
-            AddPostgres(services, cache.KeyRingCertificates);
-            health.AddCheck<PostgresHealthCheck>(CacheHealth.CheckName);
-        }
-        else
-        {
-            // Exactly what the app registered before scale-out existed: one instance, state lost on restart.
-            services.AddDistributedMemoryCache();
-            services.AddDataProtection();
-            services.AddSingleton<ITakeOnceSpaCodeStore, MemoryTakeOnceSpaCodeStore>();
-            health.AddCheck<MemoryCacheHealthCheck>(CacheHealth.CheckName);
+            case CacheProvider.Postgres:
+                AddPostgres(services, cache.KeyRingCertificates);
+                health.AddCheck<PostgresHealthCheck>(CacheHealth.CheckName);
+                break;
+            case CacheProvider.Redis:
+                RedisSharedStateRegistration.AddRedis(services, cache);
+                health.AddCheck<RedisHealthCheck>(CacheHealth.CheckName);
+                break;
+            default:
+                // Exactly what the app registered before scale-out existed: one instance, state lost on restart.
+                services.AddDistributedMemoryCache();
+                services.AddDataProtection();
+                services.AddSingleton<ITakeOnceSpaCodeStore, MemoryTakeOnceSpaCodeStore>();
+                health.AddCheck<MemoryCacheHealthCheck>(CacheHealth.CheckName);
+                break;
         }
 
         return builder;
