@@ -7,9 +7,11 @@ using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace HybridSpa.Web.Tests.ScaleOut;
 
-/// <summary>Many users at once across both instances: no one ever sees another user's code or profile, and nothing fails.</summary>
-[Collection(PostgresTests.Name)]
-public sealed class ConcurrentSignInTests(PostgresCluster cluster)
+/// <summary>
+/// Many users at once across both instances: no one ever sees another user's code or profile, and nothing fails. One test body
+/// for every store (<see cref="PostgresConcurrentSignInTests"/>, <see cref="RedisConcurrentSignInTests"/>).
+/// </summary>
+public abstract class ConcurrentSignInTests(ISharedStoreServer store)
 {
     private const int UserCount = 50;
 
@@ -24,7 +26,7 @@ public sealed class ConcurrentSignInTests(PostgresCluster cluster)
         }).ToList();
         var options = EntraEmulatorOptions.CreateDefault();
         options.Users.AddRange(users);
-        await using var instances = await TwoInstances.StartAsync(cluster, options);
+        await using var instances = await TwoInstances.StartAsync(store, options);
 
         // Half start on A and come back to B, half the other way round: state, nonce, correlation and session cross instances.
         var journeys = await Task.WhenAll(users.Select((user, i) => SignInAcrossAsync(instances, user, startOnA: i % 2 == 0)));
@@ -63,3 +65,11 @@ public sealed class ConcurrentSignInTests(PostgresCluster cluster)
         return (user, first.SpaCode!);
     }
 }
+
+/// <summary>Fifty users at once on PostgreSQL.</summary>
+[Collection(PostgresTests.Name)]
+public sealed class PostgresConcurrentSignInTests(PostgresCluster cluster) : ConcurrentSignInTests(cluster);
+
+/// <summary>Fifty users at once on Redis.</summary>
+[Collection(RedisTests.Name)]
+public sealed class RedisConcurrentSignInTests(RedisServer server) : ConcurrentSignInTests(server);
