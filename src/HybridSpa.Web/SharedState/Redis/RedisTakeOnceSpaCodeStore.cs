@@ -7,7 +7,8 @@ namespace HybridSpa.Web.SharedState.Redis;
 /// <summary>
 /// <see cref="ITakeOnceSpaCodeStore"/> in Redis: one key per hand-off with the code's lifetime as its TTL, and the take is one
 /// <c>GETDEL</c> — a single command, which Redis runs atomically, so of two instances rendering the page for the same session
-/// at once only one gets the code. Codes are stored as <see cref="SpaCodeProtection"/> keeps them.
+/// at once only one gets the code. Codes are stored as <see cref="SpaCodeProtection"/> keeps them. StackExchange.Redis takes no
+/// cancellation token: its timeouts bound each call.
 /// </summary>
 public sealed class RedisTakeOnceSpaCodeStore(RedisConnection connection, IDataProtectionProvider dataProtection) : ITakeOnceSpaCodeStore
 {
