@@ -43,6 +43,9 @@ public sealed class RedisConnection(string configuration) : IDisposable
         // as it answers. Commands issued while disconnected wait in the client's backlog up to syncTimeout/asyncTimeout, so a
         // short restart or failover costs no failed request and a long outage becomes a 503 after that timeout.
         options.AbortOnConnectFail = false;
+
+        // Key names are session ids and account ids: they stay out of the exception messages the app logs on a 503.
+        options.IncludeDetailInExceptions = false;
         return options;
     }
 
