@@ -16,6 +16,9 @@ public sealed class RedisServer : ISharedStoreServer
     private const int Databases = 64;
 
     private readonly string _password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+
+    /// <summary>The <c>requirepass</c> secret, for tests that check it never leaks.</summary>
+    public string Password => _password;
     private string _root = null!;
     private string _binary = null!;
     private int _port;

@@ -12,10 +12,12 @@ namespace HybridSpa.Web.Tests.ScaleOut;
 public sealed class TwoInstances : IAsyncDisposable
 {
     private readonly IReadOnlyDictionary<string, string?> _cacheSettings;
+    private readonly LogCapture? _logs;
 
-    private TwoInstances(IReadOnlyDictionary<string, string?> cacheSettings, EntraEmulatorHost emulator)
+    private TwoInstances(IReadOnlyDictionary<string, string?> cacheSettings, LogCapture? logs, EntraEmulatorHost emulator)
     {
         _cacheSettings = cacheSettings;
+        _logs = logs;
         Emulator = emulator;
         (A, B) = StartInstances();
     }
@@ -28,12 +30,18 @@ public sealed class TwoInstances : IAsyncDisposable
 
     public string TokenEndpoint => $"{Emulator.Authority}oauth2/v2.0/token";
 
-    /// <summary>Starts the emulator and two instances on the store's <see cref="ISharedStoreServer.CacheSettings"/>, or on <paramref name="cacheSettings"/>.</summary>
+    /// <summary>
+    /// Starts the emulator and two instances on the store's <see cref="ISharedStoreServer.CacheSettings"/>, or on
+    /// <paramref name="cacheSettings"/>; with <paramref name="logs"/>, every log entry of both instances goes there.
+    /// </summary>
     public static async Task<TwoInstances> StartAsync(
-        ISharedStoreServer store, EntraEmulatorOptions emulatorOptions, IReadOnlyDictionary<string, string?>? cacheSettings = null)
+        ISharedStoreServer store,
+        EntraEmulatorOptions emulatorOptions,
+        IReadOnlyDictionary<string, string?>? cacheSettings = null,
+        LogCapture? logs = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return new(cacheSettings ?? store.CacheSettings, await EmulatorWebFixture.StartEmulatorAsync(emulatorOptions));
+        return new(cacheSettings ?? store.CacheSettings, logs, await EmulatorWebFixture.StartEmulatorAsync(emulatorOptions));
     }
 
     /// <summary>A user agent whose requests go to instance A; <c>driver.App.Via(B.CreateBrowserClient())</c> is the same user on B.</summary>
@@ -67,7 +75,7 @@ public sealed class TwoInstances : IAsyncDisposable
 
     private EmulatorWebFactory CreateInstance()
     {
-        var instance = new EmulatorWebFactory(Emulator);
+        var instance = new EmulatorWebFactory(Emulator) { Logs = _logs };
         foreach (var (key, value) in _cacheSettings)
         {
             instance.Settings[key] = value;
