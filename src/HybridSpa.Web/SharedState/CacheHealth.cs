@@ -11,13 +11,13 @@ public static class CacheHealth
     /// <summary>In-process memory: always available to this instance.</summary>
     public const string InProcess = "InProcess";
 
-    /// <summary>The database answers and every table exists.</summary>
+    /// <summary>The store answers (PostgreSQL: and every table exists).</summary>
     public const string Ready = "Ready";
 
-    /// <summary>The database answers but the tables are not there (yet).</summary>
+    /// <summary>PostgreSQL answers but the tables are not there (yet).</summary>
     public const string SchemaMissing = "SchemaMissing";
 
-    /// <summary>The database does not answer.</summary>
+    /// <summary>The store does not answer.</summary>
     public const string Unreachable = "Unreachable";
 
     /// <summary>A result carrying the provider and state under the keys the response writer reads.</summary>

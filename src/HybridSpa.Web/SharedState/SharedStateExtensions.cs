@@ -1,13 +1,10 @@
-using HybridSpa.Web.Configuration;
 using HybridSpa.Web.HandOff;
 using HybridSpa.Web.SharedState.Postgres;
+using HybridSpa.Web.SharedState.Redis;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace HybridSpa.Web.SharedState;
 
@@ -37,18 +34,23 @@ public static class SharedStateExtensions
         // The provider decides which services exist and the key ring certificates how Data Protection is built, so they are
         // read now; the section is validated at startup.
         var cache = builder.Configuration.GetSection(CacheOptions.SectionName).Get<CacheOptions>() ?? new CacheOptions();
-        if (cache.Provider == CacheProvider.Postgres)
+        switch (cache.Provider)
         {
-            AddPostgres(services, cache.KeyRingCertificates);
-            health.AddCheck<PostgresHealthCheck>(CacheHealth.CheckName);
-        }
-        else
-        {
-            // Exactly what the app registered before scale-out existed: one instance, state lost on restart.
-            services.AddDistributedMemoryCache();
-            services.AddDataProtection();
-            services.AddSingleton<ITakeOnceSpaCodeStore, MemoryTakeOnceSpaCodeStore>();
-            health.AddCheck<MemoryCacheHealthCheck>(CacheHealth.CheckName);
+            case CacheProvider.Postgres:
+                PostgresSharedStateRegistration.AddPostgres(services, cache);
+                health.AddCheck<PostgresHealthCheck>(CacheHealth.CheckName);
+                break;
+            case CacheProvider.Redis:
+                RedisSharedStateRegistration.AddRedis(services, cache);
+                health.AddCheck<RedisHealthCheck>(CacheHealth.CheckName);
+                break;
+            default:
+                // Exactly what the app registered before scale-out existed: one instance, state lost on restart.
+                services.AddDistributedMemoryCache();
+                services.AddDataProtection();
+                services.AddSingleton<ITakeOnceSpaCodeStore, MemoryTakeOnceSpaCodeStore>();
+                health.AddCheck<MemoryCacheHealthCheck>(CacheHealth.CheckName);
+                break;
         }
 
         return builder;
@@ -60,25 +62,5 @@ public static class SharedStateExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
         return app;
-    }
-
-    private static void AddPostgres(IServiceCollection services, IList<CertificateDescription> keyRingCertificates)
-    {
-        // One data source (one pool) for every store; it is created on first use, after the options were validated.
-        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<CacheOptions>>().Value.ConnectionString)
-            .UseLoggerFactory(sp.GetRequiredService<ILoggerFactory>())
-            .Build());
-        services.AddSingleton<PostgresConnector>();
-
-        // Registered over any TryAdd'ed memory cache: session and the token cache both resolve IDistributedCache.
-        services.AddSingleton<IDistributedCache, PostgresDistributedCache>();
-        services.AddSingleton<ITakeOnceSpaCodeStore, PostgresTakeOnceSpaCodeStore>();
-
-        services.AddSingleton<PostgresXmlRepository>();
-        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).ProtectKeysWith(keyRingCertificates);
-        services.AddOptions<KeyManagementOptions>().Configure<PostgresXmlRepository>((options, repository) => options.XmlRepository = repository);
-
-        services.AddHostedService<PostgresSchemaInitializer>();
-        services.AddHostedService<PostgresExpiredRowsCleanup>();
     }
 }

@@ -1,7 +1,7 @@
 namespace HybridSpa.Web.SharedState;
 
 /// <summary>
-/// The shared store (PostgreSQL) could not be reached or failed. Pages that need it answer 503 with Retry-After instead of
+/// The shared store (PostgreSQL or Redis) could not be reached or failed. Pages that need it answer 503 with Retry-After instead of
 /// a 500: the condition is transient and nothing is lost, the next request after the store returns succeeds.
 /// </summary>
 public sealed class SharedStateUnavailableException : Exception

@@ -35,6 +35,9 @@ internal sealed class MeasuringDistributedCache(IDistributedCache inner) : IDist
         return (matching.Count, matching.Sum(entry => (long)entry.Value));
     }
 
+    /// <summary>The keys of the entries it holds whose key matches, as the app names them.</summary>
+    public IReadOnlyList<string> Keys(Func<string, bool> keyMatches) => [.. sizes.Keys.Where(keyMatches)];
+
     public byte[]? Get(string key) => inner.Get(key);
 
     public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => inner.GetAsync(key, token);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HybridSpa.Benchmarks.Harness;
+using HybridSpa.EndToEnd.Tests.Harness;
 using HybridSpa.EntraEmulator;
 using HybridSpa.Benchmarks.Reporting;
 
@@ -9,7 +10,8 @@ namespace HybridSpa.Benchmarks.Server;
 /// Item 5: bytes per signed-in user in the app's <see cref="Microsoft.Extensions.Caching.Distributed.IDistributedCache"/> —
 /// the MSAL.NET token cache entry (<c>msal.user.*</c>, Data Protection-protected) and the session — after N users each
 /// signed in once, measured right after the callbacks (the session still names the pending hand-off) and again after the
-/// host page took the SPA codes.
+/// host page took the SPA codes. With <c>--provider postgres|redis --cache …</c> the app runs on that store, and the row also
+/// says what those entries take in the store itself (<see cref="SharedStoreFootprint"/>).
 /// </summary>
 internal static class SignedInMemoryBenchmark
 {
@@ -18,11 +20,16 @@ internal static class SignedInMemoryBenchmark
     public static async Task<IReadOnlyList<ResultRow>> RunAsync(BenchmarkArguments arguments)
     {
         var signIns = arguments.Int("users", 100);
+        var store = SharedStoreFootprint.From(arguments);
         MeasuringDistributedCache? cache = null;
         var directory = Enumerable.Range(1, signIns).Select(BenchmarkUser).ToList();
-        await using var stack = await Deployments.StartAsync(
-            configureAppServices: services => MeasuringDistributedCache.Decorate(services, created => cache = created),
-            configureEmulator: options => options.Users.AddRange(directory)).ConfigureAwait(false);
+        store.ApplyToAppAboutToStart();
+        await using var stack = new HybridSpaDeployment
+        {
+            ConfigureAppServices = services => MeasuringDistributedCache.Decorate(services, created => cache = created),
+            ConfigureEmulator = options => options.Users.AddRange(directory),
+        };
+        await stack.InitializeAsync().ConfigureAwait(false);
 
         var users = new List<HttpSignIn>();
         try
@@ -41,12 +48,18 @@ internal static class SignedInMemoryBenchmark
             }
 
             var steady = Snapshot(cache!);
-            Console.WriteLine($"[memory] after callbacks: {afterCallback}; after first render: {steady}");
+            var tokenCacheStored = await store.StoredBytesAsync(cache!.Keys(IsTokenCache)).ConfigureAwait(false);
+            var sessionsStored = await store.StoredBytesAsync(cache.Keys(key => !IsTokenCache(key))).ConfigureAwait(false);
+            Console.WriteLine($"[memory] after callbacks: {afterCallback}; after first render: {steady}; in the store: token cache {tokenCacheStored} B, sessions {sessionsStored} B");
             return
             [
-                new("5", $"**memory per signed-in user** in `IDistributedCache` ({signIns} users, one browser-less sign-in each)",
-                    string.Create(CultureInfo.InvariantCulture, $"token cache {steady.TokenCacheBytesPerEntry:N0} B per account ({steady.TokenCacheEntries} entries); ")
-                    + string.Create(CultureInfo.InvariantCulture, $"session {steady.SessionBytesPerEntry:N0} B per signed-in browser after the first render ")
+                new("5", $"**memory per signed-in user** in `IDistributedCache` on {store.Provider} ({signIns} users, one browser-less sign-in each)",
+                    string.Create(CultureInfo.InvariantCulture, $"token cache {steady.TokenCacheBytesPerEntry:N0} B per account")
+                    + SharedStoreFootprint.Describe(store.Provider, tokenCacheStored, steady.TokenCacheEntries)
+                    + string.Create(CultureInfo.InvariantCulture, $" ({steady.TokenCacheEntries} entries); ")
+                    + string.Create(CultureInfo.InvariantCulture, $"session {steady.SessionBytesPerEntry:N0} B per signed-in browser after the first render")
+                    + SharedStoreFootprint.Describe(store.Provider, sessionsStored, steady.SessionEntries)
+                    + " "
                     + string.Create(CultureInfo.InvariantCulture, $"({afterCallback.SessionBytesPerEntry:N0} B between callback and first render, while it names the pending hand-off; {steady.SessionEntries} sessions)")),
             ];
         }
@@ -65,10 +78,12 @@ internal static class SignedInMemoryBenchmark
         Mail = string.Create(CultureInfo.InvariantCulture, $"bench.user{number}@hybridspa.onmicrosoft.com"),
     };
 
+    private static bool IsTokenCache(string key) => key.StartsWith(TokenCachePrefix, StringComparison.Ordinal);
+
     private static CacheSnapshot Snapshot(MeasuringDistributedCache cache)
     {
-        var tokens = cache.Measure(key => key.StartsWith(TokenCachePrefix, StringComparison.Ordinal));
-        var sessions = cache.Measure(key => !key.StartsWith(TokenCachePrefix, StringComparison.Ordinal));
+        var tokens = cache.Measure(IsTokenCache);
+        var sessions = cache.Measure(key => !IsTokenCache(key));
         return new CacheSnapshot(tokens.Entries, tokens.Bytes, sessions.Entries, sessions.Bytes);
     }
 

@@ -5,7 +5,7 @@ using System.Text.Json;
 
 namespace HybridSpa.Web.Tests.Infrastructure;
 
-/// <summary>Graph <c>/v1.0/me</c> behind the named Graph HttpClient; records the bearer tokens it receives.</summary>
+/// <summary>Graph <c>/v1.0/me</c> and <c>/v1.0/me/messages</c> behind the named Graph HttpClient; records the bearer tokens it receives.</summary>
 public sealed class GraphDouble : HttpMessageHandler
 {
     public ConcurrentQueue<string?> Authorizations { get; } = new();
@@ -13,12 +13,20 @@ public sealed class GraphDouble : HttpMessageHandler
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Authorizations.Enqueue(request.Headers.Authorization?.ToString());
-        if (request.RequestUri!.AbsolutePath != "/v1.0/me")
+        object? body = request.RequestUri!.AbsolutePath switch
         {
-            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
-        }
-
-        var body = JsonSerializer.Serialize(new { id = "graph-id", displayName = "Graph Ada", userPrincipalName = "ada@contoso.test", mail = "ada@contoso.test" });
-        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+            "/v1.0/me" => new { id = "graph-id", displayName = "Graph Ada", userPrincipalName = "ada@contoso.test", mail = "ada@contoso.test" },
+            "/v1.0/me/messages" => new
+            {
+                value = new[] { new { subject = "Quarterly numbers", receivedDateTime = "2026-11-20T09:00:00Z", from = new { emailAddress = new { name = "Megan Bowen", address = "megan@contoso.test" } } } },
+            },
+            _ => null,
+        };
+        return Task.FromResult(body is null
+            ? new HttpResponseMessage(HttpStatusCode.NotFound)
+            {
+                Content = new StringContent("""{"error":{"code":"Request_ResourceNotFound","message":"Not found."}}""", Encoding.UTF8, "application/json"),
+            }
+            : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json") });
     }
 }

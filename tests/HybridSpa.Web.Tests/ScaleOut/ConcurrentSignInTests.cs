@@ -1,17 +1,22 @@
 using System.Net;
 using System.Text.Json;
 using HybridSpa.EntraEmulator;
+using Browser = HybridSpa.Web.Tests.Infrastructure.Browser;
 using HybridSpa.Web.Tests.Integration;
 using HybridSpa.Web.Tests.SignIn;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace HybridSpa.Web.Tests.ScaleOut;
 
-/// <summary>Many users at once across both instances: no one ever sees another user's code or profile, and nothing fails.</summary>
-[Collection(PostgresTests.Name)]
-public sealed class ConcurrentSignInTests(PostgresCluster cluster)
+/// <summary>
+/// Many users at once across both instances: no one ever sees another user's code or profile, and nothing fails; many renders of
+/// one user at once: the code is shown exactly once. One test body
+/// for every store (<see cref="PostgresConcurrentSignInTests"/>, <see cref="RedisConcurrentSignInTests"/>).
+/// </summary>
+public abstract class ConcurrentSignInTests(ISharedStoreServer store)
 {
     private const int UserCount = 50;
+    private const int RenderCount = 50;
 
     [Fact]
     public async Task Fifty_users_signing_in_across_both_instances_at_once_each_get_only_their_own_code_and_profile()
@@ -24,7 +29,7 @@ public sealed class ConcurrentSignInTests(PostgresCluster cluster)
         }).ToList();
         var options = EntraEmulatorOptions.CreateDefault();
         options.Users.AddRange(users);
-        await using var instances = await TwoInstances.StartAsync(cluster, options);
+        await using var instances = await TwoInstances.StartAsync(store, options);
 
         // Half start on A and come back to B, half the other way round: state, nonce, correlation and session cross instances.
         var journeys = await Task.WhenAll(users.Select((user, i) => SignInAcrossAsync(instances, user, startOnA: i % 2 == 0)));
@@ -41,6 +46,27 @@ public sealed class ConcurrentSignInTests(PostgresCluster cluster)
             var idToken = new JsonWebToken(tokens.RootElement.GetProperty("id_token").GetString());
             Assert.Equal(user.ObjectId, idToken.GetClaim("oid").Value);
         }
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_renders_of_one_signed_in_browser_across_both_instances_show_the_code_exactly_once()
+    {
+        await using var instances = await TwoInstances.StartAsync(store, EntraEmulatorOptions.CreateDefault());
+        using var driver = instances.CreateDriver();
+        await driver.SignInToHomeAsync(EmulatorSignInDriver.Adele);
+
+        // Fifty tabs of the same browser (the same cookies) ask for the host page at once, half of them on each instance.
+        var renders = await Task.WhenAll(Enumerable.Range(0, RenderCount).Select(async i =>
+        {
+            var instance = i % 2 == 0 ? instances.A : instances.B;
+            using var tab = new Browser(instance.CreateBrowserClient(), driver.App.Cookies.ToDictionary(StringComparer.Ordinal));
+            var page = await tab.GetAsync("/");
+            Assert.True(page.StatusCode == HttpStatusCode.OK, $"{(int)page.StatusCode}: {await page.Content.ReadAsStringAsync()}");
+            return await SignInFlowTests.BootstrapOf(page);
+        }));
+
+        Assert.Single(renders, render => !string.IsNullOrEmpty(render.SpaCode));
+        Assert.All(renders, render => Assert.False(string.IsNullOrEmpty(render.LoginHint)));
     }
 
     private static async Task<(TestUser User, string SpaCode)> SignInAcrossAsync(TwoInstances instances, TestUser user, bool startOnA)
@@ -63,3 +89,11 @@ public sealed class ConcurrentSignInTests(PostgresCluster cluster)
         return (user, first.SpaCode!);
     }
 }
+
+/// <summary>Fifty users at once on PostgreSQL.</summary>
+[Collection(PostgresTests.Name)]
+public sealed class PostgresConcurrentSignInTests(PostgresCluster cluster) : ConcurrentSignInTests(cluster);
+
+/// <summary>Fifty users at once on Redis.</summary>
+[Collection(RedisTests.Name)]
+public sealed class RedisConcurrentSignInTests(RedisServer server) : ConcurrentSignInTests(server);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using HybridSpa.Web.SharedState;
+using HybridSpa.Web.SharedState.Postgres;
 
 namespace HybridSpa.Web.Tests.ScaleOut;
 
@@ -9,7 +9,7 @@ namespace HybridSpa.Web.Tests.ScaleOut;
 /// same directory), durability off for speed, stopped and deleted on dispose. PostgreSQL refuses to run as root, so when
 /// the tests run as root (CI here) every PostgreSQL binary runs as the <c>postgres</c> user, who owns the directory.
 /// </summary>
-public sealed class PostgresCluster : IAsyncLifetime
+public sealed class PostgresCluster : ISharedStoreServer
 {
     private const string SuperUser = "hybridspa";
 
@@ -19,6 +19,10 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     /// <summary>An Npgsql connection string for the cluster's <c>postgres</c> database.</summary>
     public string ConnectionString => $"Host=127.0.0.1;Port={_port};Username={SuperUser};Database=postgres;Timeout=5;Command Timeout=15";
+
+    public CacheProvider Provider => CacheProvider.Postgres;
+
+    public IReadOnlyDictionary<string, string?> CacheSettings => CacheSettingsFor(ConnectionString);
 
     /// <summary>Whether the server is running (its pid file exists).</summary>
     public bool IsRunning => File.Exists(Path.Combine(DataDirectory, "postmaster.pid"));
@@ -37,7 +41,7 @@ public sealed class PostgresCluster : IAsyncLifetime
         }
 
         await RunAsync(Path.Combine(_binaries, "initdb"), ["-D", DataDirectory, "-U", SuperUser, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
-        _port = FreePort();
+        _port = LoopbackPorts.Free();
         await StartAsync();
     }
 
@@ -64,6 +68,27 @@ public sealed class PostgresCluster : IAsyncLifetime
         return new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
     }
 
+    public async Task<IReadOnlyDictionary<string, string?>> CreateIsolatedStoreAsync()
+    {
+        var database = await CreateDatabaseAsync("isolated_" + Guid.NewGuid().ToString("N"));
+        await using var stores = await PostgresStores.OpenAsync(database);
+        return CacheSettingsFor(database);
+    }
+
+    public async Task<string> ReadStoredKeyRingAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        await using var stores = await PostgresStores.OpenAsync(settings["Cache:ConnectionString"]!);
+        return await stores.QueryAsync<string>($"SELECT string_agg(xml, '') FROM {PostgresSchema.DataProtectionKeysTable} WHERE friendly_name <> @id", "(none)") ?? "";
+    }
+
+    /// <summary>The <c>Cache</c> settings for another database of the cluster (see <see cref="CreateDatabaseAsync"/>).</summary>
+    public static IReadOnlyDictionary<string, string?> CacheSettingsFor(string connectionString) => new Dictionary<string, string?>
+    {
+        ["Cache:Provider"] = nameof(CacheProvider.Postgres),
+        ["Cache:ConnectionString"] = connectionString,
+    };
+
     /// <summary>Stops the server as an operator would for maintenance (fast: sessions are terminated, data is kept).</summary>
     public Task StopAsync() => RunAsync(Path.Combine(_binaries, "pg_ctl"), ["stop", "-w", "-D", DataDirectory, "-m", "fast"]);
 
@@ -80,13 +105,6 @@ public sealed class PostgresCluster : IAsyncLifetime
         }
 
         Directory.Delete(_root, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task RunAsync(string fileName, IReadOnlyList<string> arguments, bool asPostgres = true)

@@ -5,17 +5,19 @@ using HybridSpa.Web.Tests.Integration;
 namespace HybridSpa.Web.Tests.ScaleOut;
 
 /// <summary>
-/// Two instances of the app on one PostgreSQL cluster and one emulator, as behind a load balancer: same origin, same
+/// Two instances of the app on one shared store and one emulator, as behind a load balancer: same origin, same
 /// configuration, and a browser sends each request to whichever instance the test picks (<see cref="Browser.Via"/>).
-/// Each instance is the app with its real registrations; only configuration selects PostgreSQL.
+/// Each instance is the app with its real registrations; only configuration selects the store.
 /// </summary>
 public sealed class TwoInstances : IAsyncDisposable
 {
-    private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string?> _cacheSettings;
+    private readonly LogCapture? _logs;
 
-    private TwoInstances(string connectionString, EntraEmulatorHost emulator)
+    private TwoInstances(IReadOnlyDictionary<string, string?> cacheSettings, LogCapture? logs, EntraEmulatorHost emulator)
     {
-        _connectionString = connectionString;
+        _cacheSettings = cacheSettings;
+        _logs = logs;
         Emulator = emulator;
         (A, B) = StartInstances();
     }
@@ -28,17 +30,24 @@ public sealed class TwoInstances : IAsyncDisposable
 
     public string TokenEndpoint => $"{Emulator.Authority}oauth2/v2.0/token";
 
-    /// <summary>Starts the emulator and two instances on the cluster's database, or on <paramref name="connectionString"/>.</summary>
-    public static async Task<TwoInstances> StartAsync(PostgresCluster cluster, EntraEmulatorOptions emulatorOptions, string? connectionString = null)
+    /// <summary>
+    /// Starts the emulator and two instances on the store's <see cref="ISharedStoreServer.CacheSettings"/>, or on
+    /// <paramref name="cacheSettings"/>; with <paramref name="logs"/>, every log entry of both instances goes there.
+    /// </summary>
+    public static async Task<TwoInstances> StartAsync(
+        ISharedStoreServer store,
+        EntraEmulatorOptions emulatorOptions,
+        IReadOnlyDictionary<string, string?>? cacheSettings = null,
+        LogCapture? logs = null)
     {
-        ArgumentNullException.ThrowIfNull(cluster);
-        return new(connectionString ?? cluster.ConnectionString, await EmulatorWebFixture.StartEmulatorAsync(emulatorOptions));
+        ArgumentNullException.ThrowIfNull(store);
+        return new(cacheSettings ?? store.CacheSettings, logs, await EmulatorWebFixture.StartEmulatorAsync(emulatorOptions));
     }
 
     /// <summary>A user agent whose requests go to instance A; <c>driver.App.Via(B.CreateBrowserClient())</c> is the same user on B.</summary>
     public EmulatorSignInDriver CreateDriver() => new(Emulator, A.CreateBrowser());
 
-    /// <summary>Stops both instances (their memory, L1 caches and pools are gone) and starts two fresh ones on the same database.</summary>
+    /// <summary>Stops both instances (their memory, L1 caches and connections are gone) and starts two fresh ones on the same store.</summary>
     public async Task RestartAsync()
     {
         await A.DisposeAsync();
@@ -66,9 +75,12 @@ public sealed class TwoInstances : IAsyncDisposable
 
     private EmulatorWebFactory CreateInstance()
     {
-        var instance = new EmulatorWebFactory(Emulator);
-        instance.Settings["Cache:Provider"] = "Postgres";
-        instance.Settings["Cache:ConnectionString"] = _connectionString;
+        var instance = new EmulatorWebFactory(Emulator) { Logs = _logs };
+        foreach (var (key, value) in _cacheSettings)
+        {
+            instance.Settings[key] = value;
+        }
+
         return instance;
     }
 }

@@ -33,6 +33,38 @@ public sealed class CacheOptionsValidatorTests
     }
 
     [Fact]
+    public void Redis_without_a_configuration_fails_naming_the_key_and_the_doc()
+    {
+        var result = new CacheOptionsValidator().Validate(null, new CacheOptions { Provider = CacheProvider.Redis });
+
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.StartsWith("Cache:Redis:Configuration is not set", StringComparison.Ordinal) && f.EndsWith("see docs/scale-out.md", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("redis:6379,pasword=hunter2")]
+    [InlineData("password=hunter2,ssl=true")]
+    public void An_invalid_redis_configuration_is_rejected_without_echoing_it(string configuration)
+    {
+        var options = new CacheOptions { Provider = CacheProvider.Redis };
+        options.Redis.Configuration = configuration;
+
+        var result = new CacheOptionsValidator().Validate(null, options);
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Cache:Redis:Configuration is not a valid StackExchange.Redis connection string", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Failures!, f => f.Contains("hunter2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_production_redis_configuration_with_tls_is_accepted()
+    {
+        var options = new CacheOptions { Provider = CacheProvider.Redis };
+        options.Redis.Configuration = "redis.internal:6380,ssl=true,sslHost=redis.internal,password=from-the-environment,connectTimeout=5000,asyncTimeout=5000";
+
+        Assert.True(new CacheOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Fact]
     public void The_cleanup_interval_must_be_positive()
     {
         var result = new CacheOptionsValidator().Validate(null, new CacheOptions { CleanupInterval = TimeSpan.Zero });
@@ -54,10 +86,13 @@ public sealed class CacheOptionsValidatorTests
         Assert.Contains(PostgresSchema.CreateScript.ReplaceLineEndings("\n"), doc, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void A_key_ring_certificate_that_cannot_be_loaded_stops_startup_naming_the_entry()
+    [Theory]
+    [InlineData(CacheProvider.Postgres)]
+    [InlineData(CacheProvider.Redis)]
+    public void A_key_ring_certificate_that_cannot_be_loaded_stops_startup_naming_the_entry(CacheProvider provider)
     {
-        var options = new CacheOptions { Provider = CacheProvider.Postgres, ConnectionString = "Host=db;Database=hybridspa" };
+        var options = new CacheOptions { Provider = provider, ConnectionString = "Host=db;Database=hybridspa" };
+        options.Redis.Configuration = "redis:6379";
         options.KeyRingCertificates.Add(new CertificateDescription { SourceType = "Base64Encoded", Base64EncodedValue = "not base64!" });
 
         var result = new CacheOptionsValidator().Validate(null, options);
@@ -93,6 +128,6 @@ public sealed class CacheOptionsValidatorTests
 
         var result = new CacheOptionsValidator().Validate(null, options);
 
-        Assert.Contains(result.Failures!, f => f.StartsWith("Cache:KeyRingCertificates is set but Cache:Provider is not 'Postgres'", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("Cache:KeyRingCertificates is set but Cache:Provider is 'Memory'", StringComparison.Ordinal));
     }
 }

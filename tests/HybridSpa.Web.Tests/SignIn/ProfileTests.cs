@@ -60,5 +60,6 @@ public sealed class ProfileTests(HybridSpaFactory factory) : IClassFixture<Hybri
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Mail.Read", factory.Idp.TokenRequests.Last(r => r.GetValueOrDefault("grant_type") == "refresh_token")["scope"].Split(' '));
         Assert.Equal("Bearer access-token-mail", factory.Graph.Authorizations.Last());
+        Assert.Contains("Quarterly numbers", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

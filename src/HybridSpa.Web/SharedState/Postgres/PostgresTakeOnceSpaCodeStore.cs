@@ -6,8 +6,7 @@ namespace HybridSpa.Web.SharedState.Postgres;
 
 /// <summary>
 /// <see cref="ITakeOnceSpaCodeStore"/> in PostgreSQL: the take is one <c>DELETE … RETURNING</c>, so two instances rendering the
-/// page for the same session at once cannot both get the code. Codes are stored protected with the shared key ring, so the
-/// database (and its backups) never hold a redeemable code in the clear.
+/// page for the same session at once cannot both get the code. Codes are stored as <see cref="SpaCodeProtection"/> keeps them.
 /// </summary>
 public sealed class PostgresTakeOnceSpaCodeStore(PostgresConnector connector, IDataProtectionProvider dataProtection) : ITakeOnceSpaCodeStore
 {
@@ -22,14 +21,14 @@ public sealed class PostgresTakeOnceSpaCodeStore(PostgresConnector connector, ID
         RETURNING CASE WHEN expires_at > now() THEN protected_code END
         """;
 
-    private readonly IDataProtector _protector = dataProtection.CreateProtector("HybridSpa.SpaCodeHandOff", "v1");
+    private readonly SpaCodeProtection _protection = new(dataProtection);
 
     /// <inheritdoc />
     public Task PutAsync(string handOffId, string spaCode, TimeSpan lifetime, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(handOffId);
         ArgumentException.ThrowIfNullOrEmpty(spaCode);
-        var protectedCode = _protector.Protect(System.Text.Encoding.UTF8.GetBytes(spaCode));
+        var protectedCode = _protection.Protect(spaCode);
         return connector.ExecuteAsync(InsertSql, parameters =>
         {
             parameters.Add(new NpgsqlParameter<string>("id", handOffId));
@@ -44,20 +43,6 @@ public sealed class PostgresTakeOnceSpaCodeStore(PostgresConnector connector, ID
         ArgumentException.ThrowIfNullOrEmpty(handOffId);
         var protectedCode = await connector.QueryValueAsync<byte[]>(
             TakeSql, parameters => parameters.Add(new NpgsqlParameter<string>("id", handOffId)), cancellationToken);
-        if (protectedCode is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return System.Text.Encoding.UTF8.GetString(_protector.Unprotect(protectedCode));
-        }
-        catch (System.Security.Cryptography.CryptographicException ex) when (!SharedStateUnavailableException.IsCauseOf(ex))
-        {
-            // Protected with a key no longer in the ring: as good as expired, the SPA signs in again. (A key ring that could
-            // not be read at all is the store being down, which must stay a 503.)
-            return null;
-        }
+        return protectedCode is null ? null : _protection.Unprotect(protectedCode);
     }
 }
