@@ -1,3 +1,5 @@
+using Microsoft.Identity.Web;
+
 namespace HybridSpa.Web.Configuration;
 
 /// <summary>The <c>AzureAd</c> section, in Microsoft.Identity.Web's shape.</summary>

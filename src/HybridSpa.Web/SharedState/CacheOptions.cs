@@ -1,4 +1,4 @@
-using HybridSpa.Web.Configuration;
+using Microsoft.Identity.Web;
 using HybridSpa.Web.SharedState.Redis;
 
 namespace HybridSpa.Web.SharedState;

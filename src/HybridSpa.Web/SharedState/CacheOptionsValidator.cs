@@ -1,4 +1,4 @@
-using HybridSpa.Web.Configuration;
+using Microsoft.Identity.Web;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using StackExchange.Redis;
@@ -90,15 +90,10 @@ public sealed class CacheOptionsValidator : IValidateOptions<CacheOptions>
 
     private static string? LoadFailure(CertificateDescription description)
     {
-        try
-        {
-            using var certificate = CertificateLoader.Load(description);
-            return certificate.HasPrivateKey ? null : "it has no private key, so it could not decrypt the keys it encrypts";
-        }
-        catch (InvalidOperationException ex)
-        {
-            return ex.Message;
-        }
+        using var certificate = KeyRingCertificate.Load(description);
+        return certificate is null ? "no certificate could be read from it (check SourceType, the path or value, and the password)"
+            : certificate.HasPrivateKey ? null
+            : "it has no private key, so it could not decrypt the keys it encrypts";
     }
 
     private static bool IsValidNpgsqlConnectionString(string connectionString)

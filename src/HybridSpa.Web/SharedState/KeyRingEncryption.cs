@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using HybridSpa.Web.Configuration;
+using Microsoft.Identity.Web;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace HybridSpa.Web.SharedState;
@@ -19,14 +19,12 @@ internal static class KeyRingEncryption
         var certificates = new List<X509Certificate2>();
         foreach (var description in descriptions)
         {
-            try
-            {
-                certificates.Add(CertificateLoader.Load(description));
-            }
-            catch (InvalidOperationException)
+            if (KeyRingCertificate.Load(description) is not { } certificate)
             {
                 return dataProtection;
             }
+
+            certificates.Add(certificate);
         }
 
         return certificates.Count == 0

@@ -1,3 +1,4 @@
+using Microsoft.Identity.Web;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using HybridSpa.Web.Configuration;
@@ -93,7 +94,7 @@ public sealed class CacheOptionsValidatorTests
     {
         var options = new CacheOptions { Provider = provider, ConnectionString = "Host=db;Database=hybridspa" };
         options.Redis.Configuration = "redis:6379";
-        options.KeyRingCertificates.Add(new CertificateDescription { SourceType = "Base64Encoded", Base64EncodedValue = "not base64!" });
+        options.KeyRingCertificates.Add(new CertificateDescription { SourceType = CertificateSource.Base64Encoded, Base64EncodedValue = "not base64!" });
 
         var result = new CacheOptionsValidator().Validate(null, options);
 
@@ -111,7 +112,7 @@ public sealed class CacheOptionsValidatorTests
         var options = new CacheOptions { Provider = CacheProvider.Postgres, ConnectionString = "Host=db;Database=hybridspa" };
         options.KeyRingCertificates.Add(new CertificateDescription
         {
-            SourceType = "Base64Encoded",
+            SourceType = CertificateSource.Base64Encoded,
             Base64EncodedValue = Convert.ToBase64String(publicOnly.Export(X509ContentType.Pkcs12)),
         });
 
@@ -124,7 +125,7 @@ public sealed class CacheOptionsValidatorTests
     public void Key_ring_certificates_without_the_shared_key_ring_are_a_configuration_mistake()
     {
         var options = new CacheOptions();
-        options.KeyRingCertificates.Add(new CertificateDescription { SourceType = "Path", CertificateDiskPath = "/keys/ring.pfx" });
+        options.KeyRingCertificates.Add(new CertificateDescription { SourceType = CertificateSource.Path, CertificateDiskPath = "/keys/ring.pfx" });
 
         var result = new CacheOptionsValidator().Validate(null, options);
 
