@@ -83,6 +83,16 @@ public sealed class AuthorityAccountTypeTests(EmulatorFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Guest_code_issued_at_the_tenant_is_refused_at_organizations_which_serves_no_personal_account()
+    {
+        var (code, request) = await Flows.CodeAsync(Host, new AuthorizeRequest(), TestUsers.Megan);
+
+        var response = await TokenResponse.SendAsync(_client, Flows.WebRedemption(Host, code, request.Pkce!.Verifier, returnSpaCode: false).At(Host, "organizations"));
+
+        response.AssertError(HttpStatusCode.BadRequest, "invalid_grant", 700005);
+    }
+
+    [Fact]
     public async Task Work_account_code_is_redeemed_at_common_and_organizations_too()
     {
         var (first, firstRequest) = await Flows.CodeAsync(Host);

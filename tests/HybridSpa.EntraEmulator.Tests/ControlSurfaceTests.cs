@@ -209,6 +209,27 @@ public sealed class ControlSurfaceTests(ControlSurfaceFixture fixture) : IClassF
         Assert.Equal("login_required", silent!["error"]);
     }
 
+    [Theory]
+    [InlineData("POST", "users", "null")]
+    [InlineData("POST", "users", """{"objectId":"7d4c2b1a-0e9f-4a8b-b7c6-d5e4f3a2b1c0","userPrincipalName":"x@hybridspa.onmicrosoft.com","displayName":"X","messages":null}""")]
+    [InlineData("PATCH", "users/" + TestUsers.Adele, """{"contacts":null}""")]
+    [InlineData("PATCH", "users/" + TestUsers.Adele, """{"displayName":null}""")]
+    [InlineData("PATCH", "users/" + TestUsers.Adele, """{"objectId":null}""")]
+    [InlineData("PATCH", "users/" + TestUsers.Adele, "[1,2]")]
+    [InlineData("POST", "applications", """{"clientId":"not-a-guid"}""")]
+    [InlineData("POST", "clock/advance", """{"by":"soon"}""")]
+    [InlineData("PUT", "clock", "{}")]
+    public async Task Unusable_bodies_are_a_400_and_change_nothing(string method, string path, string body)
+    {
+        var before = JsonSerializer.Serialize(Host.Options);
+
+        var (status, error) = await Control.SendAsync(method, path, body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("BadRequest", error.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(before, JsonSerializer.Serialize(Host.Options));
+    }
+
     [Fact]
     public async Task Browser_requests_and_bodies_that_are_not_json_are_refused()
     {

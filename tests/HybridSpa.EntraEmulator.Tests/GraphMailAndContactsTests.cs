@@ -82,6 +82,18 @@ public sealed class GraphMailAndContactsTests(EmulatorFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Skip_past_the_end_is_an_empty_last_page()
+    {
+        var token = await GraphTokens.AccessTokenAsync(Host, TestUsers.Adele, "Mail.Read");
+
+        var response = await Graph.GetAsync($"v1.0/me/messages?$top=1000&$skip={int.MaxValue}", token);
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Empty(response.Value);
+        Assert.Null(response.NextLink);
+    }
+
+    [Fact]
     public async Task Each_user_sees_only_their_own_mailbox()
     {
         var alex = await GraphTokens.AccessTokenAsync(Host, TestUsers.Alex, "User.Read", "Mail.Read");
@@ -107,6 +119,7 @@ public sealed class GraphMailAndContactsTests(EmulatorFixture fixture) : IClassF
     [Theory]
     [InlineData("$top=0")]
     [InlineData("$top=ten")]
+    [InlineData("$top=1001")]
     [InlineData("$skip=-1")]
     [InlineData("$select=nonsense")]
     [InlineData("$orderby=bodyPreview desc")]

@@ -16,6 +16,23 @@ internal static class EntraEmulatorOptionsValidator
             problems.Add("Applications is empty: configure at least one app registration.");
         }
 
+        // Lists set to null (a JSON body can, configuration binding cannot) would fail every request that reads them.
+        foreach (var app in options.Applications.Where(a => a is null || new object?[] { a.ClientSecrets, a.ClientCertificates, a.WebRedirectUris, a.SpaRedirectUris, a.PostLogoutRedirectUris, a.DefaultConsentedScopes, a.OptionalClaims }.Contains(null)))
+        {
+            problems.Add($"Application '{app?.ClientId}': its lists and OptionalClaims must not be null.");
+        }
+
+        foreach (var user in options.Users.Where(u => u is null || new object?[] { u.DisplayName, u.BusinessPhones, u.Messages, u.Contacts }.Contains(null)
+            || u.Messages.Contains(null!) || u.Contacts.Any(c => c is null || c.BusinessPhones is null || c.EmailAddresses is null)))
+        {
+            problems.Add($"User '{user?.ObjectId}': DisplayName, BusinessPhones, Messages and Contacts (and each contact's lists) must not be null.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException("Invalid EntraEmulator configuration:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+        }
+
         foreach (var app in options.Applications)
         {
             if (!Guid.TryParse(app.ClientId, out _))

@@ -31,7 +31,7 @@ internal sealed class GraphResponseWriter(EmulatorUrls urls, GraphErrorWriter er
             ["@odata.context"] = ContextUrl(entitySet, query, isEntity: false),
             ["value"] = page,
         };
-        if (query.Skip + query.Top < items.Count)
+        if ((long)query.Skip + query.Top < items.Count)
         {
             body["@odata.nextLink"] = NextLink(context, query);
         }

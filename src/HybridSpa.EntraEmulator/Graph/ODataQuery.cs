@@ -31,7 +31,7 @@ internal sealed record ODataQuery(IReadOnlyList<string> Select, bool IsSelected,
         }
 
         var top = type.PageSize;
-        if (query.ContainsKey("$top") && !TryParseCount(query["$top"].ToString(), 1, out top))
+        if (query.ContainsKey("$top") && (!TryParseCount(query["$top"].ToString(), 1, out top) || top > MaxTop))
         {
             return (null, $"Invalid value '{Truncate(query["$top"].ToString())}' for $top query option found. The $top query option requires an integer between 1 and {MaxTop}.");
         }
@@ -58,7 +58,7 @@ internal sealed record ODataQuery(IReadOnlyList<string> Select, bool IsSelected,
             descending = direction == "desc";
         }
 
-        return (new ODataQuery(selected, select.Length > 0, Math.Min(top, MaxTop), skip, orderBy, descending), null);
+        return (new ODataQuery(selected, select.Length > 0, top, skip, orderBy, descending), null);
     }
 
     private static bool TryParseCount(string value, int minimum, out int count) =>

@@ -22,15 +22,18 @@ internal static class AuthorityAccountRules
         return route.Segment == "organizations" && user.IsPersonalAccount ? AadstsErrors.PersonalAccountAtOrganizations(user.UserPrincipalName) : null;
     }
 
-    /// <summary>Whether a grant issued by <paramref name="issuingTenantId"/> may be redeemed at <paramref name="route"/> (else AADSTS700005).</summary>
-    public static bool CanRedeem(TenantRoute route, string issuingTenantId)
+    /// <summary>
+    /// Whether a grant issued by <paramref name="issuingTenantId"/> to a personal or work account may be redeemed at
+    /// <paramref name="route"/> (else AADSTS700005): organizations owns no personal account's grant, not even a guest's.
+    /// </summary>
+    public static bool CanRedeem(TenantRoute route, string issuingTenantId, bool isPersonalAccount)
     {
         var issuedByConsumers = issuingTenantId.Equals(DevelopmentDefaults.ConsumersTenantId, StringComparison.OrdinalIgnoreCase);
         return route.Segment switch
         {
             _ when route.TenantId is { } tenantId => tenantId.Equals(issuingTenantId, StringComparison.OrdinalIgnoreCase),
             "consumers" => issuedByConsumers,
-            "organizations" => !issuedByConsumers,
+            "organizations" => !issuedByConsumers && !isPersonalAccount,
             _ => true,
         };
     }

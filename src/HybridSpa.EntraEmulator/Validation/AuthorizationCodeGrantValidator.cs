@@ -39,7 +39,7 @@ internal sealed class AuthorizationCodeGrantValidator(
             return AadstsErrors.GrantExpired();
         }
 
-        if (!AuthorityAccountRules.CanRedeem(request.Tenant, code.Binding.TenantId))
+        if (!AuthorityAccountRules.CanRedeem(request.Tenant, code.Binding.TenantId, directory.FindUser(code.Binding.UserObjectId)?.IsPersonalAccount == true))
         {
             return AadstsErrors.CodeForOtherTenant();
         }

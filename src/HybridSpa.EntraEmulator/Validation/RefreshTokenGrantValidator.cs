@@ -33,7 +33,7 @@ internal sealed class RefreshTokenGrantValidator(
             return AadstsErrors.InvalidGrant();
         }
 
-        if (!AuthorityAccountRules.CanRedeem(request.Tenant, grant.Binding.TenantId))
+        if (!AuthorityAccountRules.CanRedeem(request.Tenant, grant.Binding.TenantId, directory.FindUser(grant.Binding.UserObjectId)?.IsPersonalAccount == true))
         {
             return AadstsErrors.CodeForOtherTenant();
         }
