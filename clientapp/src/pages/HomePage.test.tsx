@@ -7,7 +7,7 @@ import { App } from "../App";
 import { browserNavigation } from "../auth/browserNavigation";
 import { recordFreshSpaCodeAttempt } from "../auth/freshSpaCodeGuard";
 import type { Bootstrap } from "../bootstrap/bootstrapConfig";
-import { aBootstrap, aFakeMsal, aGraphFetch, anAccount, aTokenResult } from "../test/fakes";
+import { aBootstrap, aFakeMsal, aGraphFetch, anAccount, aTokenResult, startedAppProps } from "../test/fakes";
 
 const CORRELATION_ID = "5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 let codeCounter = 0;
@@ -17,7 +17,7 @@ const aFreshSpaCode = () => `spa-code-${++codeCounter}`;
 function renderApp(instance: ReturnType<typeof aFakeMsal>, bootstrap: Bootstrap) {
   return render(
     <StrictMode>
-      <App instance={instance} bootstrap={bootstrap} initialTimeline={[]} />
+      <App {...startedAppProps(instance, bootstrap)} />
     </StrictMode>,
   );
 }
