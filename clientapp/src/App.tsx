@@ -1,6 +1,6 @@
 import type { IPublicClientApplication } from "@azure/msal-browser";
 import { MsalProvider } from "@azure/msal-react";
-import type { TimelineStep } from "./auth/tokenTimeline";
+import type { FirstTokenOutcome } from "./auth/firstToken";
 import { BootstrapProvider } from "./bootstrap/BootstrapContext";
 import type { Bootstrap } from "./bootstrap/bootstrapConfig";
 import { HomePage } from "./pages/HomePage";
@@ -9,17 +9,17 @@ import { PageLayout } from "./ui-components/PageLayout";
 export interface AppProps {
   readonly instance: IPublicClientApplication;
   readonly bootstrap: Bootstrap;
-  /** Steps that happened before React rendered (returning from loginRedirect). */
-  readonly initialTimeline: readonly TimelineStep[];
+  /** The first token, which start-up began acquiring before React rendered (auth/firstToken.ts). */
+  readonly firstToken: Promise<FirstTokenOutcome>;
 }
 
 /** MsalProvider at the root, the page's bootstrap data below it, hooks further down. */
-export function App({ instance, bootstrap, initialTimeline }: AppProps) {
+export function App({ instance, bootstrap, firstToken }: AppProps) {
   return (
     <MsalProvider instance={instance}>
       <BootstrapProvider bootstrap={bootstrap}>
         <PageLayout>
-          <HomePage initialTimeline={initialTimeline} />
+          <HomePage firstToken={firstToken} />
         </PageLayout>
       </BootstrapProvider>
     </MsalProvider>

@@ -1,8 +1,8 @@
 import { act, screen } from "@testing-library/react";
-import type { Configuration } from "@azure/msal-browser";
+import type { AuthenticationResult, Configuration } from "@azure/msal-browser";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BOOTSTRAP_ELEMENT_ID } from "./bootstrap/bootstrapConfig";
-import { startApp } from "./startApp";
+import { startApp, type UserInterface } from "./startApp";
 import { aBootstrap, aFakeMsal, aGraphFetch, anAccount, aTokenResult, PAGE_ORIGIN } from "./test/fakes";
 
 const HOSTILE = "</script><img src=x onerror=alert(1)>";
@@ -52,8 +52,40 @@ describe("startApp", () => {
     // MsalProvider calls initialize and handleRedirectPromise again; MSAL returns the first call's result.
     expect(msal.initialize).toHaveBeenCalled();
     expect(msal.handleRedirectPromise).toHaveBeenNthCalledWith(1, { navigateToLoginRequestUrl: false });
+    expect(msal.acquireTokenByCode).toHaveBeenCalledExactlyOnceWith({ code: "start-app-code", scopes: ["User.Read"] });
     expect(msal.initialize.mock.invocationCallOrder[0]).toBeLessThan(msal.acquireTokenByCode.mock.invocationCallOrder[0] ?? 0);
     expect(await screen.findByText("SPA code, 1 request to the identity provider.")).toBeInTheDocument();
+  });
+
+  it("sends the token request before it loads the UI module (React DOM, msal-react, the components)", async () => {
+    renderServerPage(serverEncoded(aBootstrap({ spaCode: "code-before-react" })));
+    const msal = aFakeMsal();
+    const ui = await import("./renderApp");
+    let redeemedBeforeUiLoaded: boolean | undefined;
+    const loadUi = vi.fn(async (): Promise<UserInterface> => {
+      redeemedBeforeUiLoaded = msal.acquireTokenByCode.mock.calls.length === 1;
+      return ui;
+    });
+
+    await act(() => startApp(document, () => msal, loadUi));
+
+    expect(loadUi).toHaveBeenCalledTimes(1);
+    expect(redeemedBeforeUiLoaded).toBe(true);
+    expect(msal.initialize.mock.invocationCallOrder[0]).toBeLessThan(msal.acquireTokenByCode.mock.invocationCallOrder[0] ?? 0);
+  });
+
+  it("renders the loading state while the token request is in flight, and the profile from its answer", async () => {
+    renderServerPage(serverEncoded(aBootstrap({ spaCode: "code-in-flight" })));
+    const msal = aFakeMsal();
+    let answer: (result: AuthenticationResult) => void = () => {};
+    msal.acquireTokenByCode.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+
+    await act(() => startApp(document, () => msal));
+
+    expect(screen.getByRole("status")).toHaveTextContent("Getting an access token…");
+    await act(async () => answer(aTokenResult()));
+    expect(await screen.findByText("Adele Vance", { selector: "h2" })).toBeInTheDocument();
+    expect(msal.acquireTokenByCode).toHaveBeenCalledTimes(1);
   });
 
   it("on return from loginRedirect, sets the account active and starts the timeline with the redirect", async () => {

@@ -8,6 +8,11 @@ using HybridSpa.Web.SignIn;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// The build's compressed copies of the bundle (obj/…/compressed) are found through the static web assets manifest, which only
+// Development loads by default; any environment run from build output (tests, benchmarks) needs it too. Published apps have
+// every file under wwwroot and no such manifest, so there it changes nothing.
+builder.WebHost.UseStaticWebAssets();
+
 builder.AddHybridSpaConfiguration();
 builder.AddEmbeddedEntraEmulator();
 builder.AddSharedState();
@@ -26,9 +31,9 @@ if (!app.Environment.IsDevelopment())
 
 app.UseHttpsRedirection();
 app.UseSecurityHeaders();
-app.UseStaticFiles();
 app.UseRouting();
 app.UseHybridSpaSignIn();
+app.MapStaticAssets();
 app.MapControllers();
 app.MapSharedStateHealth();
 

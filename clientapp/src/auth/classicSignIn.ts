@@ -7,13 +7,13 @@ export interface ClassicSignIn {
   readonly durationMs: number;
 }
 
-// Module-level for the same reason as spaCodeRedemption: React StrictMode runs effects twice, and each ssoSilent is
-// a hidden iframe plus a token request; one per user per page load is what the classic bootstrap costs.
+// Module-level for the same reason as spaCodeRedemption: each ssoSilent is a hidden iframe plus a token request; one per
+// user per page load is what the classic bootstrap costs, whoever asks.
 const signIns = new Map<string, Promise<ClassicSignIn>>();
 
 /**
  * The classic bootstrap (the server requested no SPA code): signs the server's user in a second time with
- * ssoSilent in a hidden iframe that lands on <paramref name="redirectUri"/>, once per login hint per page.
+ * ssoSilent in a hidden iframe that lands on `redirectUri`, once per login hint per page.
  */
 export function ssoSilentOnce(
   instance: IPublicClientApplication,
@@ -26,10 +26,7 @@ export function ssoSilentOnce(
     return pending;
   }
   const signIn = measure(() => instance.ssoSilent({ loginHint, redirectUri, scopes: [...scopes] })).then(
-    ({ value: result, durationMs }) => {
-      instance.setActiveAccount(result.account);
-      return { result, durationMs };
-    },
+    ({ value: result, durationMs }) => ({ result, durationMs }),
   );
   signIns.set(loginHint, signIn);
   return signIn;

@@ -3,6 +3,8 @@ import { describe, expect, it, vi } from "vitest";
 import { createMsalConfiguration } from "../authConfig";
 import { aBootstrap } from "../test/fakes";
 import { decideErrorAction } from "./errorActions";
+import { acquireFirstToken } from "./firstToken";
+import { signOut } from "./signOut";
 import { acquireTokenSilently } from "./silentToken";
 import { redeemSpaCodeOnce } from "./spaCodeRedemption";
 
@@ -76,6 +78,10 @@ describe("with the real msal-browser", () => {
     ]);
 
     expect(second).toBe(first);
+    expect(await acquireFirstToken(instance, aBootstrap({ authorityMetadata: METADATA }), "real-msal-code")).toMatchObject({
+      kind: "token",
+      steps: [{ source: "spa-code", requests: 1 }],
+    });
     expect(fetch).toHaveBeenCalledTimes(1);
     const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
     expect(url).toMatch(new RegExp(`^${BASE}/oauth2/v2.0/token\\?`));
@@ -113,9 +119,9 @@ describe("with the real msal-browser", () => {
     vi.stubGlobal("fetch", fetch);
     const instance = await anInitializedMsal();
     const createElement = vi.spyOn(document, "createElement");
-    await redeemSpaCodeOnce(instance, "code-with-short-lived-token", ["User.Read"]);
+    const { result } = await redeemSpaCodeOnce(instance, "code-with-short-lived-token", ["User.Read"]);
 
-    const error = await acquireTokenSilently(instance, instance.getActiveAccount()!, ["User.Read"]).catch((e: unknown) => e);
+    const error = await acquireTokenSilently(instance, result.account, ["User.Read"]).catch((e: unknown) => e);
 
     expect(fetch).toHaveBeenCalledTimes(2);
     expect(new URLSearchParams(String((fetch.mock.calls[1] as [string, RequestInit])[1].body)).get("grant_type")).toBe(
@@ -126,5 +132,20 @@ describe("with the real msal-browser", () => {
     expect(decideErrorAction(error, { bootstrapByRedirect: false, freshSpaCodeAllowed: true })).toEqual({
       kind: "fresh-spa-code",
     });
+  });
+
+  it("signs out with MSAL's own clearCache and leaves no MSAL entry in the page's storage", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => tokenResponse()));
+    vi.spyOn(HTMLFormElement.prototype, "submit").mockImplementation(() => {});
+    const instance = await anInitializedMsal();
+    await acquireFirstToken(instance, aBootstrap({ authorityMetadata: METADATA }), "code-before-sign-out");
+    sessionStorage.setItem("unrelated", "kept");
+    expect(Object.keys(sessionStorage).filter((key) => key.startsWith("msal."))).not.toEqual([]);
+
+    await signOut(instance, aBootstrap().signOut, document);
+
+    expect(Object.keys(sessionStorage)).toEqual(["unrelated"]);
+    expect(Object.keys(localStorage)).toEqual([]);
+    expect(instance.getAllAccounts()).toEqual([]);
   });
 });

@@ -3,32 +3,23 @@ import type { SignOutConfig } from "../bootstrap/bootstrapConfig";
 import { forgetFreshSpaCodeAttempts } from "./freshSpaCodeGuard";
 
 /**
- * Signs out everywhere: first MSAL's browser cache (so no token outlives the session on this
- * device), then a top-level form POST to the server, which ends its session and the identity
- * provider's. A form (not fetch) because the server answers with redirects the browser must follow.
+ * Signs out everywhere: first MSAL's browser cache, through MSAL's own clearCache (every account, token and MSAL key
+ * in this page's storage; realMsal.test.ts pins that down), so no token outlives the session on this device; then a
+ * top-level form POST to the server, which ends its session and the identity provider's. A form (not fetch) because the
+ * server answers with redirects the browser must follow; not logoutRedirect, because the server's sign-out already goes
+ * to the IdP's end-session endpoint with the session's id_token hint.
  */
 export async function signOut(instance: IPublicClientApplication, config: SignOutConfig, doc: Document): Promise<void> {
   try {
     await instance.clearCache();
   } catch {
-    // The server-side sign-out matters more; the sweep below still removes what MSAL left behind.
+    // The server-side sign-out matters more; the session it ends is what the tokens were bound to.
   }
   const storage = doc.defaultView?.sessionStorage;
   if (storage !== undefined) {
-    removeMsalEntries(storage);
     forgetFreshSpaCodeAttempts(storage);
   }
   postSignOutForm(config, doc);
-}
-
-/** MSAL.js keeps everything under "msal." keys (accounts, tokens, interaction state). */
-function removeMsalEntries(storage: Storage): void {
-  const msalKeys = Array.from({ length: storage.length }, (_, index) => storage.key(index)).filter(
-    (key): key is string => key !== null && key.startsWith("msal."),
-  );
-  for (const key of msalKeys) {
-    storage.removeItem(key);
-  }
 }
 
 function postSignOutForm(config: SignOutConfig, doc: Document): void {

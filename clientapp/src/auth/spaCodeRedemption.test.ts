@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aFakeMsal, anAccount, aTokenResult } from "../test/fakes";
+import { aFakeMsal, aTokenResult } from "../test/fakes";
 import { redeemSpaCodeOnce } from "./spaCodeRedemption";
 
 describe("redeemSpaCodeOnce", () => {
@@ -15,14 +15,6 @@ describe("redeemSpaCodeOnce", () => {
     expect(msal.acquireTokenByCode).toHaveBeenCalledTimes(1);
     expect(second).toBe(first);
     expect(later).toBe(first);
-  });
-
-  it("makes the redeemed account the active one", async () => {
-    const msal = aFakeMsal();
-
-    await redeemSpaCodeOnce(msal, "code-for-active-account", ["User.Read"]);
-
-    expect(msal.setActiveAccount).toHaveBeenCalledWith(anAccount());
   });
 
   it("redeems a different code separately", async () => {

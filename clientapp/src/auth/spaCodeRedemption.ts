@@ -7,13 +7,13 @@ export interface SpaCodeRedemption {
   readonly durationMs: number;
 }
 
-// Module-level on purpose: React StrictMode mounts, unmounts and mounts effects again, and the
-// single-use code must reach /token once (a second POST is AADSTS54005), whatever the component tree does.
+// Module-level on purpose: the single-use code must reach /token once (a second POST is AADSTS54005), whoever asks for
+// it — the start-up that redeems it before React exists, a retry, or React StrictMode running an effect twice.
 const redemptions = new Map<string, Promise<SpaCodeRedemption>>();
 
 /**
- * Redeems the server's hybrid SPA code with acquireTokenByCode exactly once per code and makes the
- * returned account the active one. Later calls with the same code get the first call's promise.
+ * Redeems the server's hybrid SPA code with acquireTokenByCode exactly once per code. Later calls with the same code get
+ * the first call's promise.
  */
 export function redeemSpaCodeOnce(
   instance: IPublicClientApplication,
@@ -25,12 +25,7 @@ export function redeemSpaCodeOnce(
     return pending;
   }
   const redemption = measure(() => instance.acquireTokenByCode({ code, scopes: [...scopes] })).then(
-    ({ value: result, durationMs }) => {
-      if (result.account !== null) {
-        instance.setActiveAccount(result.account);
-      }
-      return { result, durationMs };
-    },
+    ({ value: result, durationMs }) => ({ result, durationMs }),
   );
   redemptions.set(code, redemption);
   return redemption;

@@ -7,7 +7,7 @@ import { App } from "../App";
 import { browserNavigation } from "../auth/browserNavigation";
 import { recordFreshSpaCodeAttempt } from "../auth/freshSpaCodeGuard";
 import type { Bootstrap } from "../bootstrap/bootstrapConfig";
-import { aBootstrap, aFakeMsal, aGraphFetch, anAccount, aTokenResult } from "../test/fakes";
+import { aBootstrap, aFakeMsal, aGraphFetch, anAccount, aTokenResult, startedAppProps } from "../test/fakes";
 
 const CORRELATION_ID = "5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 let codeCounter = 0;
@@ -17,7 +17,7 @@ const aFreshSpaCode = () => `spa-code-${++codeCounter}`;
 function renderApp(instance: ReturnType<typeof aFakeMsal>, bootstrap: Bootstrap) {
   return render(
     <StrictMode>
-      <App instance={instance} bootstrap={bootstrap} initialTimeline={[]} />
+      <App {...startedAppProps(instance, bootstrap)} />
     </StrictMode>,
   );
 }
@@ -232,5 +232,26 @@ describe("token bootstrap", () => {
     expect(screen.getByRole("status")).toHaveTextContent("Getting an access token…");
     await act(async () => finish());
     expect(await screen.findByText("Adele Vance", { selector: "h2" })).toBeInTheDocument();
+  });
+
+  it("calls loginRedirect only once msal-react reports no interaction in progress, and then once", async () => {
+    const msal = aFakeMsal([]);
+    let finishRedirectHandling: (result: null) => void = () => {};
+    // MsalProvider stays in InteractionStatus.Startup until its handleRedirectPromise settles.
+    msal.handleRedirectPromise.mockReturnValue(new Promise((resolve) => (finishRedirectHandling = resolve)));
+    const needsSignIn = Promise.resolve({ kind: "needs-sign-in" } as const);
+
+    render(
+      <StrictMode>
+        <App instance={msal} bootstrap={aBootstrap()} firstToken={needsSignIn} />
+      </StrictMode>,
+    );
+
+    expect(await screen.findByText("Signing you in again…")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Sign out" })).toBeDisabled();
+    expect(msal.loginRedirect).not.toHaveBeenCalled();
+    await act(async () => finishRedirectHandling(null));
+    await waitFor(() => expect(msal.loginRedirect).toHaveBeenCalledTimes(1));
+    expect(screen.getByRole("button", { name: "Sign out" })).toBeEnabled();
   });
 });

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import type { AccountInfo } from "@azure/msal-browser";
 import { useMsal } from "@azure/msal-react";
-import type { TimelineStep } from "../auth/tokenTimeline";
+import type { FirstTokenOutcome } from "../auth/firstToken";
 import { useBootstrapToken } from "../auth/useBootstrapToken";
 import { useBootstrap } from "../bootstrap/BootstrapContext";
 import { createGraphClient } from "../graph/graphClient";
@@ -11,9 +11,9 @@ import { ProfileCard } from "../ui-components/ProfileCard";
 import { TokenTimeline } from "../ui-components/TokenTimeline";
 
 /** The signed-in home page: gets the first token, then shows the Graph profile and how the token was obtained. */
-export function HomePage({ initialTimeline }: { initialTimeline: readonly TimelineStep[] }) {
+export function HomePage({ firstToken }: { firstToken: Promise<FirstTokenOutcome> }) {
   const bootstrap = useBootstrap();
-  const { state, retry } = useBootstrapToken(bootstrap, initialTimeline);
+  const { state, retry } = useBootstrapToken(bootstrap, firstToken);
 
   switch (state.status) {
     case "acquiring":

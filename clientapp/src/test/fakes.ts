@@ -9,6 +9,8 @@ import {
   type IPublicClientApplication,
 } from "@azure/msal-browser";
 import { vi } from "vitest";
+import type { AppProps } from "../App";
+import { startFirstToken } from "../auth/firstToken";
 import type { Bootstrap } from "../bootstrap/bootstrapConfig";
 
 /** The page origin tests run on (jsdom's default). */
@@ -153,4 +155,9 @@ export function aGraphUser(overrides: Record<string, unknown> = {}): Record<stri
 
 function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+}
+
+/** The App's props as startApp makes them: the first token acquisition already started, before anything renders. */
+export function startedAppProps(instance: IPublicClientApplication, bootstrap: Bootstrap): AppProps {
+  return { instance, bootstrap, firstToken: startFirstToken(instance, bootstrap) };
 }

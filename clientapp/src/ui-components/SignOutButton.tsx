@@ -1,11 +1,15 @@
 import { useState } from "react";
+import { InteractionStatus } from "@azure/msal-browser";
 import { useMsal } from "@azure/msal-react";
 import { signOut } from "../auth/signOut";
 import { useBootstrap } from "../bootstrap/BootstrapContext";
 
-/** Clears MSAL's browser cache, then posts to the server's sign-out with the antiforgery token. */
+/**
+ * Clears MSAL's browser cache, then posts to the server's sign-out with the antiforgery token. Enabled only while no
+ * MSAL interaction (start-up, a sign-in redirect) is in progress.
+ */
 export function SignOutButton() {
-  const { instance } = useMsal();
+  const { instance, inProgress } = useMsal();
   const { signOut: config } = useBootstrap();
   const [signingOut, setSigningOut] = useState(false);
 
@@ -15,7 +19,12 @@ export function SignOutButton() {
   };
 
   return (
-    <button type="button" className="sign-out" onClick={onClick} disabled={signingOut}>
+    <button
+      type="button"
+      className="sign-out"
+      onClick={onClick}
+      disabled={signingOut || inProgress !== InteractionStatus.None}
+    >
       {signingOut ? "Signing out…" : "Sign out"}
     </button>
   );

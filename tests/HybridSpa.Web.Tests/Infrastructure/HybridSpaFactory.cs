@@ -32,6 +32,9 @@ public class HybridSpaFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting(WebHostDefaults.WebRootKey, _webRoot);
+
+        // Only the test web root's manifest: the real build's bundle (reached through the static web assets manifest) stays out.
+        builder.UseSetting(WebHostDefaults.StaticWebAssetsKey, Path.Combine(_webRoot, "no-static-web-assets.json"));
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(Settings));
 
         // App configuration from the factory reaches Program only when the app is built (dotnet/aspnetcore#37680); host

@@ -1,0 +1,100 @@
+import type { AuthenticationResult } from "@azure/msal-browser";
+import { InteractionRequiredAuthError } from "@azure/msal-browser";
+import { describe, expect, it } from "vitest";
+import { aBootstrap, aFakeMsal, anAccount, aTokenResult } from "../test/fakes";
+import { acquireFirstToken, startFirstToken } from "./firstToken";
+
+let codeCounter = 0;
+/** Each test redeems its own code: redemption is guarded per code for the page's lifetime. */
+const aFreshSpaCode = () => `first-token-code-${++codeCounter}`;
+
+describe("startFirstToken", () => {
+  it("sends the SPA code without waiting for handleRedirectPromise, which it still calls once", async () => {
+    const msal = aFakeMsal();
+    msal.handleRedirectPromise.mockReturnValue(new Promise<AuthenticationResult | null>(() => {}));
+    const code = aFreshSpaCode();
+
+    const outcome = await startFirstToken(msal, aBootstrap({ spaCode: code }));
+
+    expect(outcome).toMatchObject({ kind: "token", account: anAccount(), steps: [{ source: "spa-code", requests: 1 }] });
+    expect(msal.acquireTokenByCode).toHaveBeenCalledExactlyOnceWith({ code, scopes: ["User.Read"] });
+    expect(msal.handleRedirectPromise).toHaveBeenCalledExactlyOnceWith({ navigateToLoginRequestUrl: false });
+    expect(msal.acquireTokenByCode.mock.invocationCallOrder[0]).toBeLessThan(
+      msal.handleRedirectPromise.mock.invocationCallOrder[0] ?? 0,
+    );
+  });
+
+  it("makes the redeemed account the active one", async () => {
+    const msal = aFakeMsal();
+
+    await startFirstToken(msal, aBootstrap({ spaCode: aFreshSpaCode() }));
+
+    expect(msal.setActiveAccount).toHaveBeenCalledExactlyOnceWith(anAccount());
+  });
+
+  it("on return from loginRedirect, activates its account and renews from the cache: redirect, then cache", async () => {
+    const msal = aFakeMsal([anAccount()]);
+    msal.handleRedirectPromise.mockResolvedValue(aTokenResult());
+
+    const outcome = await startFirstToken(msal, aBootstrap());
+
+    expect(outcome).toMatchObject({
+      kind: "token",
+      steps: [
+        { source: "redirect", requests: 1 },
+        { source: "cache", requests: 0 },
+      ],
+    });
+    expect(msal.setActiveAccount).toHaveBeenCalledWith(anAccount());
+    expect(msal.setActiveAccount.mock.invocationCallOrder[0]).toBeLessThan(
+      msal.acquireTokenSilent.mock.invocationCallOrder[0] ?? 0,
+    );
+  });
+
+  it("waits for the redirect response before choosing, when there is no SPA code", async () => {
+    const msal = aFakeMsal([anAccount()]);
+    let finishRedirect: (result: AuthenticationResult | null) => void = () => {};
+    msal.handleRedirectPromise.mockReturnValue(new Promise((resolve) => (finishRedirect = resolve)));
+
+    const outcome = startFirstToken(msal, aBootstrap());
+    await Promise.resolve();
+    expect(msal.acquireTokenSilent).not.toHaveBeenCalled();
+    finishRedirect(null);
+
+    expect(await outcome).toMatchObject({ kind: "token", steps: [{ source: "cache" }] });
+  });
+
+  it("reports a failed redirect response as a failure for the error → action table", async () => {
+    const msal = aFakeMsal();
+    const error = new InteractionRequiredAuthError("interaction_required", "5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+    msal.handleRedirectPromise.mockRejectedValue(error);
+
+    expect(await startFirstToken(msal, aBootstrap())).toEqual({ kind: "failed", error });
+  });
+});
+
+describe("acquireFirstToken", () => {
+  it("asks the UI to sign in, never interactively itself, when nothing silent applies", async () => {
+    const msal = aFakeMsal([]);
+
+    expect(await acquireFirstToken(msal, aBootstrap(), null)).toEqual({ kind: "needs-sign-in" });
+    expect(msal.loginRedirect).not.toHaveBeenCalled();
+  });
+
+  it("activates the account a silent renewal returns", async () => {
+    const msal = aFakeMsal([anAccount()]);
+
+    await acquireFirstToken(msal, aBootstrap(), null);
+
+    expect(msal.setActiveAccount).toHaveBeenCalledExactlyOnceWith(anAccount());
+  });
+
+  it("turns a redemption error into a failed outcome instead of throwing", async () => {
+    const msal = aFakeMsal();
+    const error = new Error("network down");
+    msal.acquireTokenByCode.mockRejectedValue(error);
+
+    expect(await acquireFirstToken(msal, aBootstrap(), aFreshSpaCode())).toEqual({ kind: "failed", error });
+    expect(msal.setActiveAccount).not.toHaveBeenCalled();
+  });
+});
