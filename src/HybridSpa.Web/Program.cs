@@ -1,7 +1,7 @@
 using HybridSpa.Web.Configuration;
-using HybridSpa.Web.Controllers;
+using HybridSpa.Web.SpaHost;
 using HybridSpa.Web.Emulator;
-using HybridSpa.Web.Graph;
+using HybridSpa.Web.Profile;
 using HybridSpa.Web.Security;
 using HybridSpa.Web.SharedState;
 using HybridSpa.Web.SignIn;

@@ -1,4 +1,4 @@
-using HybridSpa.Web.Assets;
+using HybridSpa.Web.SpaHost;
 using HybridSpa.Web.Configuration;
 using Microsoft.Extensions.Options;
 

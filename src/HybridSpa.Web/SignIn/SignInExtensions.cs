@@ -119,7 +119,7 @@ public static class SignInExtensions
         services.AddHybridSpaHttpClients();
 
         services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>, HybridSpaSignInEvents>();
-        services.AddSingleton<SpaCodeStore>();
+        services.AddSingleton<SpaHandOffStore>();
         return builder;
     }
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using HybridSpa.EndToEnd.Tests.Harness;
 using HybridSpa.EntraEmulator;
-using HybridSpa.Web.Bootstrap;
+using HybridSpa.Web.SpaHost;
 
 namespace HybridSpa.Benchmarks.Harness;
 

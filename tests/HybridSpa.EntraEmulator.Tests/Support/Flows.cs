@@ -1,5 +1,3 @@
-using HybridSpa.EntraEmulator.Tests.Support;
-
 namespace HybridSpa.EntraEmulator.Tests.Support;
 
 /// <summary>Common multi-step journeys, so each test states only what it is about.</summary>

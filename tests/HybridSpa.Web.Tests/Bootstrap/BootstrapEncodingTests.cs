@@ -1,5 +1,5 @@
 using System.Net;
-using HybridSpa.Web.Bootstrap;
+using HybridSpa.Web.SpaHost;
 using HybridSpa.Web.Tests.Infrastructure;
 using HybridSpa.Web.Tests.SignIn;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using HybridSpa.EntraEmulator;
-using HybridSpa.Web.Bootstrap;
+using HybridSpa.Web.SpaHost;
 using HybridSpa.Web.Tests.Infrastructure;
 using HybridSpa.Web.Tests.SignIn;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using HybridSpa.Web.Bootstrap;
+using HybridSpa.Web.SpaHost;
 using HybridSpa.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace HybridSpa.Web.Bootstrap;
+namespace HybridSpa.Web.SpaHost;
 
 /// <summary>
 /// Serializes the bootstrap for a <c>&lt;script type="application/json"&gt;</c> element. The default JavaScript encoder

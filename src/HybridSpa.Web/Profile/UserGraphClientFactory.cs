@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Identity.Abstractions;
 
-namespace HybridSpa.Web.Graph;
+namespace HybridSpa.Web.Profile;
 
 /// <summary>Creates a <see cref="GraphServiceClient"/> acting for the signed-in user with a given set of scopes.</summary>
 public sealed class UserGraphClientFactory(

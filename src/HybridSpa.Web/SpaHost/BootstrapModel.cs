@@ -1,4 +1,4 @@
-namespace HybridSpa.Web.Bootstrap;
+namespace HybridSpa.Web.SpaHost;
 
 /// <summary>The bootstrap JSON contract of docs/architecture.md, server → SPA.</summary>
 public sealed record BootstrapModel(

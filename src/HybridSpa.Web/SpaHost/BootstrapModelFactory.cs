@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
-namespace HybridSpa.Web.Bootstrap;
+namespace HybridSpa.Web.SpaHost;
 
 /// <summary>Builds the bootstrap for the signed-in user, taking the SPA code out of the session.</summary>
 public sealed class BootstrapModelFactory(
@@ -15,7 +15,7 @@ public sealed class BootstrapModelFactory(
     IOptions<GraphApiOptions> graph,
     IOptions<SpaOptions> spa,
     IOptionsMonitor<OpenIdConnectOptions> signInOptions,
-    SpaCodeStore spaCodeStore,
+    SpaHandOffStore handOffStore,
     IAntiforgery antiforgery)
 {
     /// <summary>The path of the fresh-SPA-code round trip.</summary>
@@ -31,7 +31,7 @@ public sealed class BootstrapModelFactory(
     {
         ArgumentNullException.ThrowIfNull(context);
         var ad = azureAd.Value;
-        var handOff = await spaCodeStore.TakeAsync(context, context.RequestAborted);
+        var handOff = await handOffStore.TakeAsync(context, context.RequestAborted);
         var tokens = antiforgery.GetAndStoreTokens(context);
 
         return new BootstrapModel(

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
-namespace HybridSpa.Web.Controllers;
+namespace HybridSpa.Web.Errors;
 
 /// <summary>Friendly error pages: never a stack trace.</summary>
 [AllowAnonymous]
@@ -48,11 +48,4 @@ public sealed class ErrorController : Controller
         SignInErrorRedirect.Sanitize(aadsts, SignInErrorRedirect.AadstsPattern()),
         Guid.TryParse(correlationId, out var id) ? id.ToString() : null,
         HttpContext.TraceIdentifier));
-}
-
-/// <summary>What the error page shows.</summary>
-public sealed record ErrorViewModel(string Title, string? Error, string? AadstsCode, string? CorrelationId, string RequestId)
-{
-    /// <summary>A sentence for the user about what happened and what to do, when there is more to say than the title.</summary>
-    public string? Explanation { get; init; }
 }

@@ -2,7 +2,7 @@ using Microsoft.Identity.Abstractions;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 
-namespace HybridSpa.Web.Graph;
+namespace HybridSpa.Web.Profile;
 
 /// <summary>
 /// Authenticates Graph requests with the signed-in user's token from Identity.Web's token cache (Microsoft.Identity.Web.GraphServiceClient,

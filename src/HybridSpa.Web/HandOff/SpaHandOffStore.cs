@@ -10,7 +10,7 @@ namespace HybridSpa.Web.HandOff;
 /// and cannot be taken atomically: two instances loading the same session at once would both see a code stored in it.
 /// Login hint, sid and the bootstrap mode stay in session for later renders.
 /// </summary>
-public sealed class SpaCodeStore(ITakeOnceSpaCodeStore takeOnceStore)
+public sealed class SpaHandOffStore(ITakeOnceSpaCodeStore takeOnceStore)
 {
     /// <summary>SPA codes are short-lived at the IdP too; a hand-off nobody rendered within this is dropped.</summary>
     public static readonly TimeSpan HandOffLifetime = TimeSpan.FromMinutes(5);

@@ -1,11 +1,9 @@
-using HybridSpa.Web.Assets;
-using HybridSpa.Web.Bootstrap;
 using HybridSpa.Web.Security;
 
-namespace HybridSpa.Web.Controllers;
+namespace HybridSpa.Web.SpaHost;
 
 /// <summary>Registers the MVC host: controllers and views, antiforgery, the bootstrap, the bundle manifest, security headers.</summary>
-public static class MvcExtensions
+public static class SpaHostExtensions
 {
     /// <summary>Antiforgery cookie name.</summary>
     public const string AntiforgeryCookieName = "__Host-HybridSpa.Antiforgery";

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace HybridSpa.Web.Assets;
+namespace HybridSpa.Web.SpaHost;
 
 /// <summary>Reads the Vite build manifest (<c>wwwroot/app/.vite/manifest.json</c>) to find the SPA entry's hashed files.</summary>
 public sealed class ViteManifest(IWebHostEnvironment environment)

@@ -1,9 +1,8 @@
-using HybridSpa.Web.Graph;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Identity.Web;
 
-namespace HybridSpa.Web.Controllers;
+namespace HybridSpa.Web.Profile;
 
 /// <summary>
 /// A server-rendered profile from Microsoft Graph, with tokens from the server's MSAL.NET cache. A token the cache cannot

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace HybridSpa.Web.Assets;
+namespace HybridSpa.Web.SpaHost;
 
 /// <summary>
 /// The Vite dev server a front-end developer may run beside <c>dotnet run</c> (<c>npm run dev</c> in clientapp/): in Development,

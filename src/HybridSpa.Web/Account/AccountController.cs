@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
-namespace HybridSpa.Web.Controllers;
+namespace HybridSpa.Web.Account;
 
 /// <summary>Fresh SPA code, sign-out and the pages around them.</summary>
 [Route("account")]

@@ -1,4 +1,4 @@
-namespace HybridSpa.Web.Assets;
+namespace HybridSpa.Web.SpaHost;
 
 /// <summary>The built SPA entry: its module script, what it imports and its stylesheets, as site-relative URLs.</summary>
 /// <param name="ScriptSrc">The module script, e.g. <c>/app/assets/main-1a2b.immutable.js</c>.</param>

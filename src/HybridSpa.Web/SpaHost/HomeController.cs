@@ -1,9 +1,7 @@
-using HybridSpa.Web.Assets;
-using HybridSpa.Web.Bootstrap;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace HybridSpa.Web.Controllers;
+namespace HybridSpa.Web.SpaHost;
 
 /// <summary>Hosts the SPA: renders the bootstrap (with the SPA code, once) and loads the bundle.</summary>
 [Authorize]
@@ -21,9 +19,3 @@ public sealed class HomeController(BootstrapModelFactory bootstrapFactory, ViteM
             BootstrapSerializer.Serialize(bootstrap), manifest.GetEntry(), new Uri(bootstrap.Authority).GetLeftPart(UriPartial.Authority)));
     }
 }
-
-/// <summary>What the SPA host view renders.</summary>
-/// <param name="BootstrapJson">Encoded bootstrap JSON, safe to emit raw inside the script element.</param>
-/// <param name="Entry">The built bundle, or null when the client app was not built.</param>
-/// <param name="IdentityProviderOrigin">The authority's origin, which the SPA's first token request goes to.</param>
-public sealed record HomeViewModel(string BootstrapJson, ViteEntry? Entry, string IdentityProviderOrigin);

@@ -1,6 +1,6 @@
 using Microsoft.Graph.Models;
 
-namespace HybridSpa.Web.Controllers;
+namespace HybridSpa.Web.Profile;
 
 /// <summary>What the profile page shows.</summary>
 /// <param name="Messages">The newest messages, or null when the page was not granted mail.</param>

@@ -1,4 +1,4 @@
-namespace HybridSpa.Web.Assets;
+namespace HybridSpa.Web.SpaHost;
 
 /// <summary>
 /// Where this request's page loads the SPA from — the Vite dev server or the built bundle — decided once per request, so the

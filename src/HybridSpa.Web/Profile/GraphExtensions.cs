@@ -1,4 +1,4 @@
-namespace HybridSpa.Web.Graph;
+namespace HybridSpa.Web.Profile;
 
 /// <summary>Registers server-side Microsoft Graph.</summary>
 public static class GraphExtensions
