@@ -8,14 +8,17 @@ namespace HybridSpa.Benchmarks.Server;
 
 /// <summary>
 /// Item 5: bytes per signed-in user in the app's <see cref="Microsoft.Extensions.Caching.Distributed.IDistributedCache"/> —
-/// the MSAL.NET token cache entry (<c>msal.user.*</c>, Data Protection-protected) and the session — after N users each
+/// the MSAL.NET token cache entry (keyed by the home account id, encrypted by Identity.Web) and the session — after N users each
 /// signed in once, measured right after the callbacks (the session still names the pending hand-off) and again after the
 /// host page took the SPA codes. With <c>--provider postgres|redis --cache …</c> the app runs on that store, and the row also
 /// says what those entries take in the store itself (<see cref="SharedStoreFootprint"/>).
 /// </summary>
 internal static class SignedInMemoryBenchmark
 {
-    private const string TokenCachePrefix = "msal.user.";
+    // Identity.Web keys a user's token cache by MSAL's home account id, "{uid}.{utid}": two GUIDs; session keys are one.
+    private static readonly System.Text.RegularExpressions.Regex TokenCacheKey = new(
+        "^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\\.[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
 
     public static async Task<IReadOnlyList<ResultRow>> RunAsync(BenchmarkArguments arguments)
     {
@@ -78,7 +81,7 @@ internal static class SignedInMemoryBenchmark
         Mail = string.Create(CultureInfo.InvariantCulture, $"bench.user{number}@hybridspa.onmicrosoft.com"),
     };
 
-    private static bool IsTokenCache(string key) => key.StartsWith(TokenCachePrefix, StringComparison.Ordinal);
+    private static bool IsTokenCache(string key) => TokenCacheKey.IsMatch(key);
 
     private static CacheSnapshot Snapshot(MeasuringDistributedCache cache)
     {
