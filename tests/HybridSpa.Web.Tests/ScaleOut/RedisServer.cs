@@ -38,7 +38,7 @@ public sealed class RedisServer : ISharedStoreServer
 
     public async Task InitializeAsync()
     {
-        _binary = FindBinary() ?? await InstallAsync();
+        _binary = RedisPrerequisites.Binary;
         _root = Directory.CreateTempSubdirectory("hybridspa-redis-").FullName;
         _port = LoopbackPorts.Free();
         await StartAsync();
@@ -166,28 +166,4 @@ public sealed class RedisServer : ISharedStoreServer
     }
 
     private string ReadLog() => File.Exists(LogFile) ? File.ReadAllText(LogFile) : "(no log)";
-
-    private static string? FindBinary() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Append("/usr/bin")
-            .Select(dir => Path.Combine(dir, "redis-server"))
-            .FirstOrDefault(File.Exists);
-
-    private static async Task<string> InstallAsync()
-    {
-        using var install = Process.Start(new ProcessStartInfo("bash", [Path.Combine(AppContext.BaseDirectory, "ScaleOut", "install-redis.sh")])
-        {
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("Could not run install-redis.sh.");
-        var error = await install.StandardError.ReadToEndAsync();
-        await install.WaitForExitAsync();
-        if (install.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"redis-server is missing and install-redis.sh could not install it:\n{error}");
-        }
-
-        return FindBinary() ?? throw new InvalidOperationException("install-redis.sh succeeded but redis-server is still not found.");
-    }
 }
