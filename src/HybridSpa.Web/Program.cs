@@ -28,9 +28,9 @@ if (!app.Environment.IsDevelopment())
 
 app.UseHttpsRedirection();
 app.UseSecurityHeaders();
-app.UseStaticFiles();
 app.UseRouting();
 app.UseHybridSpaAuthentication();
+app.MapStaticAssets();
 app.MapControllers();
 app.MapSharedStateHealth();
 

@@ -11,6 +11,8 @@ public sealed class ViteManifest(IWebHostEnvironment environment)
     /// <summary>The entry key in the manifest.</summary>
     public const string EntryKey = "src/main.tsx";
 
+    private const string UrlBase = "/app/";
+
     private ViteEntry? _entry;
 
     /// <summary>The entry, or null when the client app has not been built (checked again on each call until it is).</summary>
@@ -26,15 +28,57 @@ public sealed class ViteManifest(IWebHostEnvironment environment)
 
         using var stream = file.CreateReadStream();
         using var document = JsonDocument.Parse(stream);
-        if (!document.RootElement.TryGetProperty(EntryKey, out var entry)
-            || !entry.TryGetProperty("file", out var script) || script.GetString() is not { Length: > 0 } scriptFile)
+        var chunks = document.RootElement;
+        if (!chunks.TryGetProperty(EntryKey, out var entry) || FileOf(entry) is not { } scriptFile)
         {
             return null;
         }
 
-        var css = entry.TryGetProperty("css", out var cssFiles) && cssFiles.ValueKind == JsonValueKind.Array
-            ? cssFiles.EnumerateArray().Select(c => "/app/" + c.GetString()).ToArray()
-            : [];
-        return new ViteEntry("/app/" + scriptFile, css);
+        var staticImports = StaticImportsOf(chunks, EntryKey);
+        var dynamicImports = Keys(entry, "dynamicImports")
+            .SelectMany(key => (IEnumerable<string>)[key, .. StaticImportsOf(chunks, key)])
+            .Where(key => key != EntryKey && !staticImports.Contains(key))
+            .Distinct(StringComparer.Ordinal);
+        return new ViteEntry(
+            UrlBase + scriptFile,
+            [.. Keys(entry, "css").Select(css => UrlBase + css)],
+            [.. UrlsOf(chunks, staticImports)],
+            [.. UrlsOf(chunks, dynamicImports)]);
     }
+
+    /// <summary>Every chunk <paramref name="key"/> imports statically, transitively (not itself).</summary>
+    private static List<string> StaticImportsOf(JsonElement chunks, string key)
+    {
+        var found = new List<string>();
+        var pending = new Stack<string>(ImportsOf(chunks, key));
+        while (pending.TryPop(out var next))
+        {
+            if (next != key && !found.Contains(next))
+            {
+                found.Add(next);
+                foreach (var imported in ImportsOf(chunks, next))
+                {
+                    pending.Push(imported);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static IEnumerable<string> ImportsOf(JsonElement chunks, string key) =>
+        chunks.TryGetProperty(key, out var chunk) ? Keys(chunk, "imports") : [];
+
+    private static IEnumerable<string> UrlsOf(JsonElement chunks, IEnumerable<string> keys) =>
+        keys.Select(key => chunks.TryGetProperty(key, out var chunk) ? FileOf(chunk) : null)
+            .OfType<string>()
+            .Select(file => UrlBase + file);
+
+    private static string? FileOf(JsonElement chunk) =>
+        chunk.TryGetProperty("file", out var file) && file.GetString() is { Length: > 0 } name ? name : null;
+
+    private static IEnumerable<string> Keys(JsonElement chunk, string property) =>
+        chunk.TryGetProperty(property, out var values) && values.ValueKind == JsonValueKind.Array
+            ? [.. values.EnumerateArray().Select(value => value.GetString()).OfType<string>()]
+            : [];
 }
