@@ -93,7 +93,7 @@ export function parseBootstrap(json: unknown, pageOrigin: string): Bootstrap {
       antiforgeryToken: signOutFields.string("antiforgeryToken"),
     },
   };
-  const problems = [...fields.problems, ...signOutFields.problems];
+  const problems = [...fields.problems, ...fields.unknownFields(), ...signOutFields.problems, ...signOutFields.unknownFields()];
   if (problems.length > 0) {
     throw new BootstrapError(problems);
   }
@@ -107,14 +107,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Reads typed fields from one JSON object, collecting a problem (and a placeholder) for each bad one. */
 class FieldReader {
   readonly problems: string[] = [];
+  private readonly read = new Set<string>();
 
   constructor(
     private readonly source: Record<string, unknown>,
     private readonly prefix: string,
   ) {}
 
+  /** Fields the contract does not have: the server and the SPA disagree about it (contracts/bootstrap.schema.json). */
+  unknownFields(): string[] {
+    return Object.keys(this.source)
+      .filter((name) => !this.read.has(name))
+      .map((name) => `"${this.prefix}${name}" is not part of the bootstrap contract`);
+  }
+
   string(name: string): string {
-    const value = this.source[name];
+    const value = this.value(name);
     if (typeof value === "string" && value.length > 0) {
       return value;
     }
@@ -122,7 +130,7 @@ class FieldReader {
   }
 
   nullableString(name: string): string | null {
-    const value = this.source[name];
+    const value = this.value(name);
     if (value === null || (typeof value === "string" && value.length > 0)) {
       return value;
     }
@@ -130,12 +138,12 @@ class FieldReader {
   }
 
   boolean(name: string): boolean {
-    const value = this.source[name];
+    const value = this.value(name);
     return typeof value === "boolean" ? value : this.fail(name, "must be true or false", false);
   }
 
   stringArray(name: string, { allowEmpty }: { allowEmpty: boolean }): string[] {
-    const value = this.source[name];
+    const value = this.value(name);
     if (
       Array.isArray(value) &&
       (allowEmpty || value.length > 0) &&
@@ -165,16 +173,21 @@ class FieldReader {
   }
 
   nullableSameOriginUrl(name: string, pageOrigin: string): string | null {
-    return this.source[name] === null ? null : this.sameOriginUrl(name, pageOrigin);
+    return this.value(name) === null ? null : this.sameOriginUrl(name, pageOrigin);
   }
 
   object(name: string): FieldReader {
-    const value = this.source[name];
+    const value = this.value(name);
     if (isRecord(value)) {
       return new FieldReader(value, `${this.prefix}${name}.`);
     }
     this.fail(name, "must be an object", undefined);
     return new FieldReader({}, `${this.prefix}${name}.`);
+  }
+
+  private value(name: string): unknown {
+    this.read.add(name);
+    return this.source[name];
   }
 
   private fail<T>(name: string, expectation: string, placeholder: T): T {

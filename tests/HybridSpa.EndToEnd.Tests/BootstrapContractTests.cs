@@ -1,0 +1,61 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HybridSpa.EndToEnd.Tests.Contract;
+using HybridSpa.EndToEnd.Tests.Harness;
+using static HybridSpa.EndToEnd.Tests.Harness.DefaultUsers;
+using static HybridSpa.EndToEnd.Tests.Harness.JourneySteps;
+
+namespace HybridSpa.EndToEnd.Tests;
+
+/// <summary>
+/// The bootstrap JSON the server renders, held to contracts/bootstrap.schema.json, the contract's single source (the SPA's
+/// validator is held to it by clientapp/src/bootstrap/bootstrapContract.test.ts): a field added on one side only fails.
+/// </summary>
+public sealed class BootstrapContractTests(HybridSpaDeployment stack) : IClassFixture<HybridSpaDeployment>
+{
+    private static readonly JsonElement Schema = BootstrapSchema.Load();
+
+    [Fact]
+    public async Task The_host_page_renders_the_schema_with_a_SPA_code_and_then_without()
+    {
+        await using var browser = await LaunchBrowserAsync();
+        await browser.RunAsync(async () =>
+        {
+            await SignInAsync(browser, stack, Adele);
+            using var firstRender = await BootstrapSchema.RenderedAsync(browser);
+            await browser.Page.ReloadAsync();
+            await ProfileHeading(browser, Adele).WaitForAsync();
+            using var laterRender = await BootstrapSchema.RenderedAsync(browser);
+
+            Assert.Empty(JsonSchemaSubset.Validate(firstRender.RootElement, Schema));
+            Assert.Empty(JsonSchemaSubset.Validate(laterRender.RootElement, Schema));
+            Assert.Equal(JsonValueKind.String, firstRender.RootElement.GetProperty("spaCode").ValueKind);
+            Assert.Equal(JsonValueKind.Null, laterRender.RootElement.GetProperty("spaCode").ValueKind);
+        });
+    }
+
+    [Fact]
+    public async Task A_field_on_one_side_only_breaks_the_contract()
+    {
+        await using var browser = await LaunchBrowserAsync();
+        await browser.RunAsync(async () =>
+        {
+            await SignInAsync(browser, stack, Adele);
+            using var page = await BootstrapSchema.RenderedAsync(browser);
+            var rendered = JsonNode.Parse(page.RootElement.GetRawText())!.AsObject();
+
+            var serverOnly = rendered.DeepClone().AsObject();
+            serverOnly["theme"] = "dark";
+            var schemaOnly = rendered.DeepClone().AsObject();
+            schemaOnly.Remove("freshSpaCodeUrl");
+            var nestedServerOnly = rendered.DeepClone().AsObject();
+            nestedServerOnly["signOut"]!["method"] = "post";
+
+            Assert.Equal(["$.theme: is not in the schema"], JsonSchemaSubset.Validate(Parse(serverOnly), Schema));
+            Assert.Equal(["$.freshSpaCodeUrl: is missing"], JsonSchemaSubset.Validate(Parse(schemaOnly), Schema));
+            Assert.Equal(["$.signOut.method: is not in the schema"], JsonSchemaSubset.Validate(Parse(nestedServerOnly), Schema));
+        });
+    }
+
+    private static JsonElement Parse(JsonNode node) => JsonDocument.Parse(node.ToJsonString()).RootElement;
+}
