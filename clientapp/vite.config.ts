@@ -1,12 +1,27 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { aspNetCoreDevelopmentCertificate } from "./devServerCertificate";
+
+/** Where `npm run dev` serves; the server's Spa:DevServerUrl (appsettings.Development.json) points here. */
+const DEV_SERVER_PORT = 5173;
 
 // The page is rendered by the server (Razor), which finds the hashed bundle through
 // .vite/manifest.json; so the entry is the TypeScript module itself, not an index.html.
-export default defineConfig({
+export default defineConfig(({ command, mode }) => ({
   base: "/app/",
   plugins: [react()],
+  // `npm run dev`: the Razor page (https://localhost:5001) loads @vite/client and src/main.tsx from here when it answers,
+  // so edits reach the page through hot module replacement (README: the optional third command).
+  server:
+    command === "serve" && mode !== "test"
+      ? {
+          port: DEV_SERVER_PORT,
+          strictPort: true,
+          https: aspNetCoreDevelopmentCertificate(),
+          origin: `https://localhost:${DEV_SERVER_PORT}`,
+        }
+      : {},
   build: {
     outDir: "../src/HybridSpa.Web/wwwroot/app",
     emptyOutDir: true,
@@ -36,4 +51,4 @@ export default defineConfig({
     restoreMocks: true,
     unstubGlobals: true,
   },
-});
+}));

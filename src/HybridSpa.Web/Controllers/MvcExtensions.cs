@@ -26,6 +26,7 @@ public static class MvcExtensions
         });
         services.AddScoped<BootstrapModelFactory>();
         services.AddSingleton<ViteManifest>();
+        services.AddSingleton<ViteDevServer>().AddScoped<SpaScriptSource>();
         services.AddSecurityHeaders();
         return builder;
     }

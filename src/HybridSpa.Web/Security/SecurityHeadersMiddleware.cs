@@ -1,3 +1,4 @@
+using HybridSpa.Web.Assets;
 using HybridSpa.Web.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -30,18 +31,27 @@ public sealed class SecurityHeadersMiddleware
     }
 
     /// <summary>Runs the middleware.</summary>
-    public Task InvokeAsync(HttpContext context, CspNonce nonce)
+    public async Task InvokeAsync(HttpContext context, CspNonce nonce, SpaScriptSource scriptSource)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(nonce);
+        ArgumentNullException.ThrowIfNull(scriptSource);
+
+        // Only while the page loads the SPA from the Vite dev server (Development, npm run dev): its HMR socket and the <style>
+        // elements its client injects (carrying the nonce from <meta property="csp-nonce">). Scripts need nothing more: the
+        // nonce'd tags load them, and 'strict-dynamic' trusts what they import.
+        var devServer = await scriptSource.GetDevServerAsync(context.RequestAborted).ConfigureAwait(false);
+        var devConnectSources = devServer is null ? "" : $" {devServer.GetLeftPart(UriPartial.Authority)} wss://{devServer.Authority}";
+        var devStyleSources = devServer is null ? "" : $" 'nonce-{nonce.Value}'";
+
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy =
-            $"default-src 'self'; script-src 'nonce-{nonce.Value}' 'strict-dynamic'; style-src 'self'; img-src 'self' data: blob:; " +
-            $"connect-src {_connectSources}; form-action {_formActions}; {_frameSources}object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+            $"default-src 'self'; script-src 'nonce-{nonce.Value}' 'strict-dynamic'; style-src 'self'{devStyleSources}; img-src 'self' data: blob:; " +
+            $"connect-src {_connectSources}{devConnectSources}; form-action {_formActions}; {_frameSources}object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        return _next(context);
+        await _next(context).ConfigureAwait(false);
     }
 }

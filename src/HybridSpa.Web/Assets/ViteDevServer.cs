@@ -1,0 +1,65 @@
+using System.Net.Sockets;
+
+namespace HybridSpa.Web.Assets;
+
+/// <summary>
+/// The Vite dev server a front-end developer may run beside <c>dotnet run</c> (<c>npm run dev</c> in clientapp/): in Development,
+/// when <c>Spa:DevServerUrl</c> is configured and something answers there, the host page loads the SPA from it (hot module
+/// replacement); otherwise from the built bundle. Whether it answers is checked at most every few seconds.
+/// </summary>
+public sealed class ViteDevServer
+{
+    /// <summary>The configuration key of the dev server's origin, e.g. <c>https://localhost:5173</c>.</summary>
+    public const string UrlKey = "Spa:DevServerUrl";
+
+    private static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromMilliseconds(300);
+
+    private readonly Uri? _url;
+    private readonly TimeProvider _time = TimeProvider.System;
+    private (DateTimeOffset CheckedAt, bool Answering)? _lastCheck;
+
+    /// <summary>Reads the dev server's origin; only Development uses one.</summary>
+    public ViteDevServer(IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        _url = environment.IsDevelopment() && Uri.TryCreate(configuration[UrlKey], UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps
+            ? url
+            : null;
+    }
+
+    /// <summary>The dev server's origin when it is configured and answering now; null means: serve the built bundle.</summary>
+    public async ValueTask<Uri?> GetIfAnsweringAsync(CancellationToken cancellationToken)
+    {
+        if (_url is null)
+        {
+            return null;
+        }
+
+        var now = _time.GetUtcNow();
+        if (_lastCheck is not { } last || now - last.CheckedAt > RecheckAfter)
+        {
+            last = (now, await AcceptsConnectionsAsync(_url, cancellationToken).ConfigureAwait(false));
+            _lastCheck = last;
+        }
+
+        return last.Answering ? _url : null;
+    }
+
+    private static async Task<bool> AcceptsConnectionsAsync(Uri url, CancellationToken cancellationToken)
+    {
+        using var client = new TcpClient();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ConnectTimeout);
+        try
+        {
+            await client.ConnectAsync(url.Host, url.Port, timeout.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (exception is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+}
