@@ -233,4 +233,25 @@ describe("token bootstrap", () => {
     await act(async () => finish());
     expect(await screen.findByText("Adele Vance", { selector: "h2" })).toBeInTheDocument();
   });
+
+  it("calls loginRedirect only once msal-react reports no interaction in progress, and then once", async () => {
+    const msal = aFakeMsal([]);
+    let finishRedirectHandling: (result: null) => void = () => {};
+    // MsalProvider stays in InteractionStatus.Startup until its handleRedirectPromise settles.
+    msal.handleRedirectPromise.mockReturnValue(new Promise((resolve) => (finishRedirectHandling = resolve)));
+    const needsSignIn = Promise.resolve({ kind: "needs-sign-in" } as const);
+
+    render(
+      <StrictMode>
+        <App instance={msal} bootstrap={aBootstrap()} firstToken={needsSignIn} />
+      </StrictMode>,
+    );
+
+    expect(await screen.findByText("Signing you in again…")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Sign out" })).toBeDisabled();
+    expect(msal.loginRedirect).not.toHaveBeenCalled();
+    await act(async () => finishRedirectHandling(null));
+    await waitFor(() => expect(msal.loginRedirect).toHaveBeenCalledTimes(1));
+    expect(screen.getByRole("button", { name: "Sign out" })).toBeEnabled();
+  });
 });
