@@ -17,7 +17,8 @@ public sealed class ViteDevServer
 
     private readonly Uri? _url;
     private readonly TimeProvider _time = TimeProvider.System;
-    private (DateTimeOffset CheckedAt, bool Answering)? _lastCheck;
+    // A reference, swapped whole: concurrent requests read either the previous check or the new one, never half of each.
+    private volatile Check? _lastCheck;
 
     /// <summary>Reads the dev server's origin; only Development uses one.</summary>
     public ViteDevServer(IConfiguration configuration, IHostEnvironment environment)
@@ -38,9 +39,10 @@ public sealed class ViteDevServer
         }
 
         var now = _time.GetUtcNow();
-        if (_lastCheck is not { } last || now - last.CheckedAt > RecheckAfter)
+        var last = _lastCheck;
+        if (last is null || now - last.At > RecheckAfter)
         {
-            last = (now, await AcceptsConnectionsAsync(_url, cancellationToken).ConfigureAwait(false));
+            last = new Check(now, await AcceptsConnectionsAsync(_url, cancellationToken).ConfigureAwait(false));
             _lastCheck = last;
         }
 
@@ -57,9 +59,11 @@ public sealed class ViteDevServer
             await client.ConnectAsync(url.Host, url.Port, timeout.Token).ConfigureAwait(false);
             return true;
         }
-        catch (Exception exception) when (exception is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when ((exception is SocketException or OperationCanceledException) && !cancellationToken.IsCancellationRequested)
         {
             return false;
         }
     }
+
+    private sealed record Check(DateTimeOffset At, bool Answering);
 }
