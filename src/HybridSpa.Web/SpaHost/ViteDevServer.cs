@@ -3,9 +3,10 @@ using System.Net.Sockets;
 namespace HybridSpa.Web.SpaHost;
 
 /// <summary>
-/// The Vite dev server a front-end developer may run beside <c>dotnet run</c> (<c>npm run dev</c> in clientapp/): in Development,
-/// when <c>Spa:DevServerUrl</c> is configured and something answers there, the host page loads the SPA from it (hot module
-/// replacement); otherwise from the built bundle. Whether it answers is checked at most every few seconds.
+/// The Vite dev server a front-end developer may run beside <c>dotnet run</c> (<c>npm run dev</c> in clientapp/): when
+/// <c>Spa:DevServerUrl</c> is configured — appsettings.Development.json does, no other environment should — and something
+/// answers there, the host page loads the SPA from it (hot module replacement); otherwise from the built bundle. Whether it
+/// answers is checked at most every few seconds.
 /// </summary>
 public sealed class ViteDevServer
 {
@@ -17,16 +18,14 @@ public sealed class ViteDevServer
 
     private readonly Uri? _url;
     private readonly TimeProvider _time = TimeProvider.System;
-    private (DateTimeOffset CheckedAt, bool Answering)? _lastCheck;
+    // A reference, swapped whole: concurrent requests read either the previous check or the new one, never half of each.
+    private volatile Check? _lastCheck;
 
-    /// <summary>Reads the dev server's origin; only Development uses one.</summary>
-    public ViteDevServer(IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>Reads the dev server's origin (https only: the host page is https).</summary>
+    public ViteDevServer(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(environment);
-        _url = environment.IsDevelopment() && Uri.TryCreate(configuration[UrlKey], UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps
-            ? url
-            : null;
+        _url = Uri.TryCreate(configuration[UrlKey], UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps ? url : null;
     }
 
     /// <summary>The dev server's origin when it is configured and answering now; null means: serve the built bundle.</summary>
@@ -38,9 +37,10 @@ public sealed class ViteDevServer
         }
 
         var now = _time.GetUtcNow();
-        if (_lastCheck is not { } last || now - last.CheckedAt > RecheckAfter)
+        var last = _lastCheck;
+        if (last is null || now - last.At > RecheckAfter)
         {
-            last = (now, await AcceptsConnectionsAsync(_url, cancellationToken).ConfigureAwait(false));
+            last = new Check(now, await AcceptsConnectionsAsync(_url, cancellationToken).ConfigureAwait(false));
             _lastCheck = last;
         }
 
@@ -57,9 +57,11 @@ public sealed class ViteDevServer
             await client.ConnectAsync(url.Host, url.Port, timeout.Token).ConfigureAwait(false);
             return true;
         }
-        catch (Exception exception) when (exception is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when ((exception is SocketException or OperationCanceledException) && !cancellationToken.IsCancellationRequested)
         {
             return false;
         }
     }
+
+    private sealed record Check(DateTimeOffset At, bool Answering);
 }

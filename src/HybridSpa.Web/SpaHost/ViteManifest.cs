@@ -34,16 +34,10 @@ public sealed class ViteManifest(IWebHostEnvironment environment)
             return null;
         }
 
-        var staticImports = StaticImportsOf(chunks, EntryKey);
-        var dynamicImports = Keys(entry, "dynamicImports")
-            .SelectMany(key => (IEnumerable<string>)[key, .. StaticImportsOf(chunks, key)])
-            .Where(key => key != EntryKey && !staticImports.Contains(key))
-            .Distinct(StringComparer.Ordinal);
         return new ViteEntry(
             UrlBase + scriptFile,
             [.. Keys(entry, "css").Select(css => UrlBase + css)],
-            [.. UrlsOf(chunks, staticImports)],
-            [.. UrlsOf(chunks, dynamicImports)]);
+            [.. UrlsOf(chunks, StaticImportsOf(chunks, EntryKey))]);
     }
 
     /// <summary>Every chunk <paramref name="key"/> imports statically, transitively (not itself).</summary>

@@ -96,6 +96,10 @@ public class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
+
+            // The app runs from build output in a non-Development environment: its bundle's build-time compressed copies
+            // (obj/…/compressed) are found through the static web assets manifest, which only Development loads by itself.
+            builder.UseStaticWebAssets();
             builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["AzureAd:Instance"] = emulator.BaseAddress.AbsoluteUri,
