@@ -50,7 +50,7 @@ internal static class PageThroughputBenchmark
         var targets = new List<Target> { new("this", stack.AppOrigin, cookies) };
         if (otherFile.Length > 0)
         {
-            var held = await File.ReadAllLinesAsync(otherFile).ConfigureAwait(false);
+            var held = await ReadHeldAsync(otherFile).ConfigureAwait(false);
             targets.Add(new("other", new Uri(held[0]), held[1])); // the holder checked its pages before it wrote the file
         }
 
@@ -116,12 +116,30 @@ internal static class PageThroughputBenchmark
     /// <summary>Writes the app's origin and the signed-in cookies to <paramref name="file"/> and keeps the app up until the file is deleted.</summary>
     private static async Task HoldAsync(string file, Uri origin, string cookies)
     {
-        await File.WriteAllLinesAsync(file, [origin.AbsoluteUri, cookies]).ConfigureAwait(false);
+        var written = file + ".writing";
+        await File.WriteAllLinesAsync(written, [origin.AbsoluteUri, cookies]).ConfigureAwait(false);
+        File.Move(written, file, overwrite: true); // whole or not at all, for the other process
         Console.WriteLine($"[throughput] holding {origin} signed in; delete {file} to stop");
         while (File.Exists(file))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Waits (up to five minutes: the holder builds and signs in first) for the file <see cref="HoldAsync"/> writes.</summary>
+    private static async Task<string[]> ReadHeldAsync(string file)
+    {
+        for (var waited = 0; !File.Exists(file); waited++)
+        {
+            if (waited == 600)
+            {
+                throw new InvalidOperationException($"{file} did not appear: start `throughput --hold {file}` in the other worktree first.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500)).ConfigureAwait(false);
+        }
+
+        return await File.ReadAllLinesAsync(file).ConfigureAwait(false);
     }
 
     /// <summary>One app instance under load: where it is, the signed-in cookies, and its slices per page.</summary>
