@@ -41,8 +41,9 @@ public static class SignInExtensions
         // key would fail; blocking, the token handler's own refresh-and-retry accepts it in the same callback.
         AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
 
-        // The official handler logs the whole authorization response, code included, at Trace: keep that category above it.
-        builder.Logging.AddFilter(typeof(OpenIdConnectHandler).FullName, Microsoft.Extensions.Logging.LogLevel.Debug);
+        // The official handler logs the authorization response (the code) at Trace and the challenge URL (state, nonce) at
+        // Debug: that category never goes below Information, whatever the configuration says.
+        builder.Logging.AddFilter(typeof(OpenIdConnectHandler).FullName, Microsoft.Extensions.Logging.LogLevel.Information);
 
         // Identity.Web hands the SPA code over in session, during the callback: the callback is a cross-site POST, so the
         // browser withholds this Lax cookie there, and the callback starts a fresh session whose cookie the next GET sends.

@@ -15,6 +15,7 @@ internal static class CallbackCostBenchmark
         var signIns = arguments.Int("sign-ins", 300);
         var warmup = arguments.Int("callback-warmup", 20);
         await using var stack = await Deployments.StartAsync().ConfigureAwait(false);
+        var loadBefore = LoadAverage.Read();
         using var recorder = new CallbackActivityRecorder();
         for (var i = 0; i < warmup + signIns; i++)
         {
@@ -36,7 +37,7 @@ internal static class CallbackCostBenchmark
         var own = new Distribution(callbacks.Select(c => c.TotalMs - c.BackchannelMs));
         var backchannel = new Distribution(callbacks.Select(c => c.BackchannelMs));
         var total = new Distribution(callbacks.Select(c => c.TotalMs));
-        Console.WriteLine($"[callback] {callbacks.Count} sign-ins: own {own.Describe("ms", 99)}; backchannel {backchannel.Describe("ms", 99)}");
+        Console.WriteLine($"[callback] {callbacks.Count} sign-ins: own {own.Describe("ms", 99)}; backchannel {backchannel.Describe("ms", 99)}; load average {loadBefore} before, {LoadAverage.Read()} after");
         return
         [
             new("2", "**server callback cost**: `POST /signin-oidc` minus its backchannel calls (state, correlation, PKCE, MSAL.NET redemption "
