@@ -170,7 +170,7 @@ internal sealed partial class HybridSpaSignInEvents(ILogger<HybridSpaSignInEvent
         var user = context.Principal!;
         var spaCodeRequested = services.GetRequiredService<IOptions<AzureAdOptions>>().Value.WithSpaAuthCode;
         var handOff = new SpaHandOff(spaCode, user.LoginHint(), user.SessionId(), BootstrapByRedirect: spaCodeRequested && spaCode is null);
-        await services.GetRequiredService<SpaHandOffStore>().PutAsync(context.HttpContext, handOff, context.HttpContext.RequestAborted);
+        await services.GetRequiredService<SpaHandOffStore>().PutAsync(context.HttpContext, user, handOff, context.HttpContext.RequestAborted);
     }
 
     private async Task HandleFailureAsync(RemoteFailureContext context, string scheme)

@@ -137,6 +137,7 @@ public static class SignInExtensions
     public static WebApplication UseHybridSpaSignIn(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<CallbackSessionRenewal>();
         app.UseWhen(context => !IsSessionless(context), branch => branch.UseSession());
         app.UseMiddleware<CallbackRequestGuard>();
         app.UseAuthentication();
