@@ -56,6 +56,7 @@ internal sealed partial class HybridSpaSignInEvents(ILogger<HybridSpaSignInEvent
             RememberForRestart(context);
             await redirectToIdentityProvider(context);
             PendingSignInCookies.Cap(context);
+            ReplacedTicket.Remember(context);
 
             // Identity.Web asks for client_info only at Microsoft's clouds; the account's home id needs it everywhere.
             context.ProtocolMessage.SetParameter("client_info", "1");

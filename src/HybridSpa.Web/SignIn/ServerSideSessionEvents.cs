@@ -33,6 +33,7 @@ internal sealed class ServerSideSessionEvents(ITicketStore ticketStore, IOptions
         {
             var signedInAt = context.Properties.IssuedUtc ?? clock.GetUtcNow();
             context.Properties.Items[SignedInAtKey] = signedInAt.ToString("O", CultureInfo.InvariantCulture);
+            await ReplacedTicket.DeleteAsync(context, ticketStore);
             await signingIn(context);
         };
 

@@ -30,6 +30,22 @@ public sealed class ServerSideSessionTests(HybridSpaFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Cookie_replaced_by_a_later_sign_in_in_the_same_browser_is_refused()
+    {
+        using var browser = factory.CreateBrowser();
+        var user = TestUser.Create();
+        await SignInDriver.SignInAsync(factory, browser, user);
+        var copy = new Dictionary<string, SetCookieHeaderValue>(browser.Cookies, StringComparer.Ordinal);
+
+        // The fresh-SPA-code round trip: a challenge from the signed-in browser, a new ticket at its callback.
+        await SignInDriver.SignInAsync(factory, browser, user, spaCode: "second-code", path: "/account/spa-code");
+        Assert.Equal("second-code", (await SignInFlowTests.BootstrapOf(await browser.GetAsync("/"))).SpaCode);
+
+        using var replay = new Browser(factory.CreateBrowserClient(), copy);
+        AuthorizeRequest.From(await replay.GetAsync("/"));
+    }
+
+    [Fact]
     public async Task User_with_ten_kilobytes_of_claims_signs_in_uses_the_app_and_signs_out_with_one_small_cookie()
     {
         using var browser = factory.CreateBrowser();
