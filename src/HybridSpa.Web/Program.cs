@@ -22,7 +22,9 @@ builder.AddSpaHost();
 
 var app = builder.Build();
 
-app.UseExceptionHandler("/error");
+// A fresh scope for the error page: the failed request's authentication handlers keep their failure (a ticket store that was
+// down), and would fail the 503 page with it.
+app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 if (!app.Environment.IsDevelopment())
 {

@@ -5,4 +5,8 @@ namespace HybridSpa.Web.HandOff;
 /// <param name="LoginHint">The <c>login_hint</c> claim (fallback <c>preferred_username</c>).</param>
 /// <param name="Sid">The identity provider session id claim.</param>
 /// <param name="BootstrapByRedirect">The IdP issued no SPA code for this sign-in: the SPA must sign in with a redirect.</param>
-public sealed record SpaHandOff(string? SpaCode, string? LoginHint, string? Sid, bool BootstrapByRedirect);
+public sealed record SpaHandOff(string? SpaCode, string? LoginHint, string? Sid, bool BootstrapByRedirect)
+{
+    /// <summary>No hand-off: the page renders from the signed-in user's own claims.</summary>
+    public static SpaHandOff None { get; } = new(null, null, null, false);
+}

@@ -1,5 +1,8 @@
 using System.Buffers.Text;
+using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Text.Json;
+using HybridSpa.Web.SignIn;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace HybridSpa.Web.HandOff;
@@ -8,7 +11,8 @@ namespace HybridSpa.Web.HandOff;
 /// Carries a completed sign-in from the callback to the first render of the SPA host page. The SPA code itself goes to the
 /// <see cref="ITakeOnceSpaCodeStore"/> under a random hand-off id kept in session, because session is one blob per session
 /// and cannot be taken atomically: two instances loading the same session at once would both see a code stored in it.
-/// Login hint, sid and the bootstrap mode stay in session for later renders.
+/// Login hint, sid and the bootstrap mode stay in session for later renders. The hand-off belongs to the account that signed in
+/// (oid and sid): a render for anyone else gets none of it.
 /// </summary>
 public sealed class SpaHandOffStore(ITakeOnceSpaCodeStore takeOnceStore)
 {
@@ -16,13 +20,15 @@ public sealed class SpaHandOffStore(ITakeOnceSpaCodeStore takeOnceStore)
     public static readonly TimeSpan HandOffLifetime = TimeSpan.FromMinutes(5);
 
     private const string HandOffIdKey = "HybridSpa.SpaCodeHandOffId";
+    private const string OwnerKey = "HybridSpa.HandOffOwner";
     private const string LoginHintKey = "HybridSpa.LoginHint";
     private const string SidKey = "HybridSpa.Sid";
     private const string BootstrapByRedirectKey = "HybridSpa.BootstrapByRedirect";
 
-    /// <summary>Stores the hand-off of a completed sign-in, replacing any earlier one (committed before returning).</summary>
-    public async Task PutAsync(HttpContext context, SpaHandOff handOff, CancellationToken cancellationToken)
+    /// <summary>Stores the hand-off of <paramref name="signedInUser"/>'s sign-in, replacing any earlier one (committed before returning).</summary>
+    public async Task PutAsync(HttpContext context, ClaimsPrincipal signedInUser, SpaHandOff handOff, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(signedInUser);
         ArgumentNullException.ThrowIfNull(handOff);
         var session = RequireSession(context);
 
@@ -36,6 +42,7 @@ public sealed class SpaHandOffStore(ITakeOnceSpaCodeStore takeOnceStore)
             await takeOnceStore.PutAsync(handOffId, handOff.SpaCode, HandOffLifetime, cancellationToken);
         }
 
+        SetOrRemove(session, OwnerKey, OwnerOf(signedInUser));
         SetOrRemove(session, HandOffIdKey, handOffId);
         SetOrRemove(session, LoginHintKey, handOff.LoginHint);
         SetOrRemove(session, SidKey, handOff.Sid);
@@ -43,11 +50,21 @@ public sealed class SpaHandOffStore(ITakeOnceSpaCodeStore takeOnceStore)
         await session.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Returns the hand-off; its SPA code is taken from the take-once store, so no other request, on any instance, gets it.</summary>
+    /// <summary>
+    /// Returns the hand-off if it belongs to the request's user (else <see cref="SpaHandOff.None"/>); its SPA code is taken from the
+    /// take-once store, so no other request, on any instance, gets it.
+    /// </summary>
     public async Task<SpaHandOff> TakeAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var session = RequireSession(context);
         await session.LoadAsync(cancellationToken);
+        if (session.GetString(OwnerKey) != OwnerOf(context.User))
+        {
+            // Someone else's session cookie (planted or stolen). Its code is left in the store for its owner until it expires:
+            // consuming it here would let whoever holds that cookie spend the owner's code.
+            return SpaHandOff.None;
+        }
+
         string? spaCode = null;
         if (session.GetString(HandOffIdKey) is { } handOffId)
         {
@@ -68,6 +85,10 @@ public sealed class SpaHandOffStore(ITakeOnceSpaCodeStore takeOnceStore)
             ?? throw new InvalidOperationException(
                 "Session is not available in the sign-in callback: app.UseSession() must run before app.UseAuthentication() (UseHybridSpaAuthentication does both, in order).");
     }
+
+    // Both claims: the oid names the account, the sid its sign-in session at the identity provider. Serialized as a JSON array, so
+    // no pair of values can spell another pair.
+    private static string OwnerOf(ClaimsPrincipal user) => JsonSerializer.Serialize(new[] { user.FindFirst("oid")?.Value, user.SessionId() });
 
     // Unguessable, so knowing one session's hand-off id is the only way to its code.
     private static string NewHandOffId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));

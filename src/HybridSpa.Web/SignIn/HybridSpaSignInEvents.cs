@@ -16,7 +16,8 @@ namespace HybridSpa.Web.SignIn;
 /// addition calls the event it wraps, never replaces it):
 /// the SPA code, caught during redemption (<see cref="SpaCodeCatcher"/>), reaches the take-once hand-off only once the id_token validated; an account that cannot get a
 /// SPA code (AADSTS9000512) signs in again without asking for one; a <c>prompt=none</c> round trip that needs interaction
-/// becomes the normal sign-in with the same login hint; sign-out sends <c>logout_hint</c>; failures get the error page.
+/// becomes the normal sign-in with the same login hint; sign-out sends <c>logout_hint</c>; failures get the error page; only the
+/// newest few unfinished sign-ins keep their cookies (<see cref="PendingSignInCookies"/>).
 /// </summary>
 internal sealed partial class HybridSpaSignInEvents(ILogger<HybridSpaSignInEvents> logger) : IPostConfigureOptions<OpenIdConnectOptions>
 {
@@ -54,6 +55,8 @@ internal sealed partial class HybridSpaSignInEvents(ILogger<HybridSpaSignInEvent
             // Before Identity.Web's handler, which moves the login hint out of the properties.
             RememberForRestart(context);
             await redirectToIdentityProvider(context);
+            PendingSignInCookies.Cap(context);
+            ReplacedTicket.Remember(context);
 
             // Identity.Web asks for client_info only at Microsoft's clouds; the account's home id needs it everywhere.
             context.ProtocolMessage.SetParameter("client_info", "1");
@@ -170,7 +173,7 @@ internal sealed partial class HybridSpaSignInEvents(ILogger<HybridSpaSignInEvent
         var user = context.Principal!;
         var spaCodeRequested = services.GetRequiredService<IOptions<AzureAdOptions>>().Value.WithSpaAuthCode;
         var handOff = new SpaHandOff(spaCode, user.LoginHint(), user.SessionId(), BootstrapByRedirect: spaCodeRequested && spaCode is null);
-        await services.GetRequiredService<SpaHandOffStore>().PutAsync(context.HttpContext, handOff, context.HttpContext.RequestAborted);
+        await services.GetRequiredService<SpaHandOffStore>().PutAsync(context.HttpContext, user, handOff, context.HttpContext.RequestAborted);
     }
 
     private async Task HandleFailureAsync(RemoteFailureContext context, string scheme)

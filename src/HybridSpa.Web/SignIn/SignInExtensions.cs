@@ -2,8 +2,10 @@ using HybridSpa.Web.Configuration;
 using HybridSpa.Web.HandOff;
 using HybridSpa.Web.Http;
 using HybridSpa.Web.SharedState;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
 using Microsoft.Identity.Web;
@@ -26,7 +28,8 @@ public static class SignInExtensions
     public const string SessionCookieName = "__Host-HybridSpa.Session";
 
     // The error pages (also the 503 page) and the health endpoint must answer while the shared store is down. The session
-    // middleware needs the store's key ring before anything else runs (it protects every new session id), so it skips them.
+    // middleware needs the store's key ring before anything else runs (it protects every new session id), and the cookie handler
+    // the store itself (it holds the ticket), so both skip them (the second through SessionlessPathsCookieManager).
     private static readonly PathString[] SessionlessPaths = ["/error", SharedStateExtensions.HealthPath];
 
     /// <summary>Adds session, the cookie, both sign-in schemes bound to <c>AzureAd</c>, token acquisition and the token cache.</summary>
@@ -99,6 +102,10 @@ public static class SignInExtensions
             options.SlidingExpiration = true;
             options.AccessDeniedPath = "/account/access-denied";
         });
+        services.AddOptions<SignInLifetimeOptions>().BindConfiguration(SignInLifetimeOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SignInLifetimeOptions>, SignInLifetimeOptionsValidator>());
+        services.AddSingleton<ITicketStore, DistributedTicketStore>();
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, ServerSideSessionEvents>();
 
         services.Configure<MsalDistributedTokenCacheAdapterOptions>(options =>
         {
@@ -126,17 +133,21 @@ public static class SignInExtensions
 
     /// <summary>
     /// Session, then authentication, then authorization — in that order, because the sign-in callback (handled by the
-    /// authentication middleware) writes the SPA code into the session. Error pages and health run without session.
+    /// authentication middleware) writes the SPA code into the session. Error pages and health run without session and user.
     /// </summary>
     public static WebApplication UseHybridSpaSignIn(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseWhen(context => !SessionlessPaths.Any(path => context.Request.Path.StartsWithSegments(path)), branch => branch.UseSession());
+        app.UseMiddleware<CallbackSessionRenewal>();
+        app.UseWhen(context => !IsSessionless(context), branch => branch.UseSession());
         app.UseMiddleware<CallbackRequestGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
     }
+
+    /// <summary>True for the error pages and health: they run without session and without the signed-in user.</summary>
+    internal static bool IsSessionless(HttpContext context) => SessionlessPaths.Any(path => context.Request.Path.StartsWithSegments(path));
 
     // MSAL.NET's instance discovery knows Microsoft's clouds only: elsewhere (the emulator, a test IdP) Identity.Web must keep
     // the authority as it is, which it does for an Authority given without Instance and TenantId.

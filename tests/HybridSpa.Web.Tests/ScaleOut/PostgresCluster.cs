@@ -18,7 +18,7 @@ public sealed class PostgresCluster : ISharedStoreServer
     private int _port;
 
     /// <summary>An Npgsql connection string for the cluster's <c>postgres</c> database.</summary>
-    public string ConnectionString => $"Host=127.0.0.1;Port={_port};Username={SuperUser};Database=postgres;Timeout=5;Command Timeout=15";
+    public string ConnectionString => $"Host=127.0.0.1;Port={_port};Username={SuperUser};Database=postgres;Timeout=15;Command Timeout=15;Maximum Pool Size=40";
 
     public CacheProvider Provider => CacheProvider.Postgres;
 

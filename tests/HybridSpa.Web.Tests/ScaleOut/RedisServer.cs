@@ -139,7 +139,7 @@ public sealed class RedisServer : ISharedStoreServer
 
     private string ConnectionStringFor(int database) => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
-        $"127.0.0.1:{_port},password={_password},defaultDatabase={database},connectTimeout=2000,syncTimeout=10000,asyncTimeout=10000");
+        $"127.0.0.1:{_port},password={_password},defaultDatabase={database},connectTimeout=2000,syncTimeout=20000,asyncTimeout=20000");
 
     private string AdminConnectionString() => ConnectionStringFor(0) + ",allowAdmin=true";
 
