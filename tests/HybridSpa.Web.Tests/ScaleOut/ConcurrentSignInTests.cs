@@ -91,9 +91,9 @@ public abstract class ConcurrentSignInTests(ISharedStoreServer store)
 }
 
 /// <summary>Fifty users at once on PostgreSQL.</summary>
-[Collection(PostgresTests.Name)]
+[Collection(SharedStoreTests.Name)]
 public sealed class PostgresConcurrentSignInTests(PostgresCluster cluster) : ConcurrentSignInTests(cluster);
 
 /// <summary>Fifty users at once on Redis.</summary>
-[Collection(RedisTests.Name)]
+[Collection(SharedStoreTests.Name)]
 public sealed class RedisConcurrentSignInTests(RedisServer server) : ConcurrentSignInTests(server);

@@ -67,9 +67,9 @@ public abstract class KeyRingEncryptionTests(ISharedStoreServer server)
 }
 
 /// <summary>The encrypted key ring in PostgreSQL.</summary>
-[Collection(PostgresTests.Name)]
+[Collection(SharedStoreTests.Name)]
 public sealed class PostgresKeyRingEncryptionTests(PostgresCluster cluster) : KeyRingEncryptionTests(cluster);
 
 /// <summary>The encrypted key ring in Redis (<c>PersistKeysToStackExchangeRedis</c>).</summary>
-[Collection(RedisTests.Name)]
+[Collection(SharedStoreTests.Name)]
 public sealed class RedisKeyRingEncryptionTests(RedisServer server) : KeyRingEncryptionTests(server);

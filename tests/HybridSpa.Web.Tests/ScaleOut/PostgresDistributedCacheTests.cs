@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace HybridSpa.Web.Tests.ScaleOut;
 
-[Collection(PostgresTests.Name)]
+[Collection(SharedStoreTests.Name)]
 public sealed class PostgresDistributedCacheTests(PostgresCluster cluster)
 {
     private static readonly byte[] Value = Encoding.UTF8.GetBytes("session blob");

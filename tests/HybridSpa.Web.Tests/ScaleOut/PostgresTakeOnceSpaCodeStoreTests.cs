@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 namespace HybridSpa.Web.Tests.ScaleOut;
 
 /// <summary>The take-once store on PostgreSQL: the take is one <c>DELETE … RETURNING</c>.</summary>
-[Collection(PostgresTests.Name)]
+[Collection(SharedStoreTests.Name)]
 public sealed class PostgresTakeOnceSpaCodeStoreTests(PostgresCluster cluster) : TakeOnceSpaCodeStoreTests(cluster)
 {
     protected override async Task<StoreInstance> OpenInstanceAsync(IDataProtectionProvider keyRing)

@@ -6,7 +6,7 @@ using HybridSpa.Web.Tests.SignIn;
 namespace HybridSpa.Web.Tests.ScaleOut;
 
 /// <summary>The scale-out journey on PostgreSQL, and what only PostgreSQL has: a schema the instances create.</summary>
-[Collection(PostgresTests.Name)]
+[Collection(SharedStoreTests.Name)]
 public sealed class PostgresTwoInstanceTests(PostgresCluster cluster) : TwoInstanceTests(cluster)
 {
     [Fact]

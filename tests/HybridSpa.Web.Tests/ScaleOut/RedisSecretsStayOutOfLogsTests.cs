@@ -11,7 +11,7 @@ namespace HybridSpa.Web.Tests.ScaleOut;
 /// On Redis, the log (every category, at Trace) never holds the Redis password or the app's key names — which are session
 /// ids and account ids — not even in the exceptions logged while Redis is down, nor the SPA code.
 /// </summary>
-[Collection(RedisTests.Name)]
+[Collection(SharedStoreTests.Name)]
 public sealed class RedisSecretsStayOutOfLogsTests(RedisServer server)
 {
     [Fact]

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 namespace HybridSpa.Web.Tests.ScaleOut;
 
 /// <summary>The take-once store on Redis: the take is one <c>GETDEL</c>, the code's lifetime is the key's TTL.</summary>
-[Collection(RedisTests.Name)]
+[Collection(SharedStoreTests.Name)]
 public sealed class RedisTakeOnceSpaCodeStoreTests(RedisServer server) : TakeOnceSpaCodeStoreTests(server)
 {
     [Fact]

@@ -40,14 +40,14 @@ public abstract class SharedStateRegistrationTests(ISharedStoreServer server)
 }
 
 /// <summary>PostgreSQL: our own stores over Npgsql.</summary>
-[Collection(PostgresTests.Name)]
+[Collection(SharedStoreTests.Name)]
 public sealed class PostgresSharedStateRegistrationTests(PostgresCluster cluster) : SharedStateRegistrationTests(cluster)
 {
     protected override Type TakeOnceStoreType => typeof(PostgresTakeOnceSpaCodeStore);
 }
 
 /// <summary>Redis: Microsoft's packages for cache and key ring, GETDEL for the hand-off.</summary>
-[Collection(RedisTests.Name)]
+[Collection(SharedStoreTests.Name)]
 public sealed class RedisSharedStateRegistrationTests(RedisServer server) : SharedStateRegistrationTests(server)
 {
     protected override Type TakeOnceStoreType => typeof(RedisTakeOnceSpaCodeStore);
