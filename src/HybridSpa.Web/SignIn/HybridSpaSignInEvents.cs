@@ -1,5 +1,6 @@
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.HandOff;
+using HybridSpa.Web.IdentityProvider;
 using HybridSpa.Web.SharedState;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -176,7 +177,7 @@ internal sealed partial class HybridSpaSignInEvents(ILogger<HybridSpaSignInEvent
     private async Task HandleFailureAsync(RemoteFailureContext context, string scheme)
     {
         context.HttpContext.Items.Remove(SpaCodeItemKey);
-        if (SharedStateUnavailableException.IsCauseOf(context.Failure))
+        if (SharedStateUnavailableException.IsCauseOf(context.Failure) || IdentityProviderUnavailable.IsCauseOf(context.Failure))
         {
             // Left unhandled, the handler rethrows and the exception handler answers the 503 page: the user retries.
             return;
