@@ -8,9 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace HybridSpa.Web.Errors;
 
-/// <summary>Friendly error pages: never a stack trace.</summary>
+/// <summary>Friendly error pages: never a stack trace, never kept by a cache (they carry per-request ids).</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
+[ResponseCache(NoStore = true)]
 [Route("error")]
 public sealed class ErrorController(IOptions<IdentityProviderClientOptions> identityProvider) : Controller
 {

@@ -84,6 +84,7 @@ public sealed class UnreachableIdentityProviderTests
     {
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(15), response.Headers.RetryAfter?.Delta);
+        Assert.True(response.Headers.CacheControl?.NoStore);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("The identity provider cannot be reached right now", page, StringComparison.Ordinal);
         Assert.Matches("Request id: <code>[^<]+</code>", page);
