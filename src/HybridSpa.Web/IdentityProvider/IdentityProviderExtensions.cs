@@ -1,6 +1,7 @@
 using HybridSpa.Web.Http;
-using Polly;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace HybridSpa.Web.IdentityProvider;
 
@@ -17,13 +18,20 @@ public static class IdentityProviderExtensions
         var services = builder.Services;
         services.AddOptions<IdentityProviderClientOptions>().BindConfiguration(IdentityProviderClientOptions.SectionName);
 
+        // Built here rather than by AddResilienceHandler's registry, which disposes its pipelines with the host: Identity.Web's
+        // issuer validator keeps the first HttpClient it gets in a process-wide cache, which must keep working after that.
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<IdentityProviderClientOptions>>().Value;
+            return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = provider.GetRequiredService<TimeProvider>() }
+                .AddCircuitBreaker(options.CircuitBreaker)
+                .AddTimeout(options.Timeout)
+                .Build();
+        });
+
         // No retry: a token request redeems a single-use code, and a user waiting on a dead IdP is better served by the 503 page.
         services.AddHttpClient(HttpClientNames.IdentityProvider)
-            .AddResilienceHandler("identity-provider", (pipeline, context) =>
-            {
-                var options = context.ServiceProvider.GetRequiredService<IOptions<IdentityProviderClientOptions>>().Value;
-                pipeline.AddCircuitBreaker(options.CircuitBreaker).AddTimeout(options.Timeout);
-            });
+            .AddHttpMessageHandler(provider => new ResilienceHandler(provider.GetRequiredService<ResiliencePipeline<HttpResponseMessage>>()));
 
         services.AddHealthChecks().AddCheck<IdentityProviderHealthCheck>(IdentityProviderHealthCheck.CheckName);
         services.AddSingleton<IdentityProviderHealthCheck>();

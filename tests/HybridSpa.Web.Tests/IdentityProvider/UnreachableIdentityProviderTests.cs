@@ -50,6 +50,21 @@ public sealed class UnreachableIdentityProviderTests
         await AssertUnavailablePageAsync(callback);
     }
 
+    [Fact]
+    public async Task Token_acquisition_for_graph_refused_gets_the_503_page_not_a_sign_in_challenge()
+    {
+        using var factory = new OutageFactory();
+        using var browser = factory.CreateBrowser();
+        var callback = await SignInDriver.SignInAsync(factory, browser, TestUser.Create());
+        Assert.True(browser.LastSetCookies.Any(c => c.Name == SignInDriver.AuthCookie), $"Not signed in: {callback.Headers.Location}");
+        factory.Outage.Kind = OutageKind.RefusesConnections;
+
+        // Mail.Read is not in the cache: MSAL.NET must reach the token endpoint with the refresh token.
+        var response = await browser.GetAsync("/profile/mail");
+
+        await AssertUnavailablePageAsync(response);
+    }
+
     private static async Task AssertUnavailableUntilTheCircuitOpensAsync(OutageFactory factory, Browser browser)
     {
         for (var attempt = 0; attempt < OutageFactory.MinimumThroughput; attempt++)
