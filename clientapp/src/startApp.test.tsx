@@ -137,6 +137,17 @@ describe("startApp", () => {
     expect(document.querySelectorAll("script")).toHaveLength(1);
   });
 
+  it("isolates the signed-in name in the header (<bdi>), so a right-to-left override in it stays inside it", async () => {
+    renderServerPage(serverEncoded(aBootstrap()));
+    const account = anAccount({ name: "Mallory\u202Egpj.exe" });
+    const msal = aFakeMsal([account]);
+    msal.acquireTokenSilent.mockResolvedValue(aTokenResult({ account, fromCache: true }));
+
+    await act(() => startApp(document, () => msal));
+
+    expect((await screen.findByText("Mallory\u202Egpj.exe", { selector: ".signed-in-as" })).tagName).toBe("BDI");
+  });
+
   it("shows the initialization failure instead of a blank page", async () => {
     renderServerPage(serverEncoded(aBootstrap()));
     const msal = aFakeMsal();

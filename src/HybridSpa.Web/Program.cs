@@ -1,6 +1,7 @@
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.SpaHost;
 using HybridSpa.Web.Emulator;
+using HybridSpa.Web.IdentityProvider;
 using HybridSpa.Web.Profile;
 using HybridSpa.Web.Security;
 using HybridSpa.Web.SharedState;
@@ -17,6 +18,7 @@ builder.AddHybridSpaConfiguration();
 builder.AddEmbeddedEntraEmulator();
 builder.AddSharedState();
 builder.AddHybridSpaSignIn();
+builder.AddIdentityProviderResilience();
 builder.AddServerSideGraph();
 builder.AddSpaHost();
 

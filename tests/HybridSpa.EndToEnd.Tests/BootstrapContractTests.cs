@@ -23,6 +23,7 @@ public sealed class BootstrapContractTests(HybridSpaDeployment stack) : IClassFi
         {
             await SignInAsync(browser, stack, Adele);
             using var firstRender = await BootstrapSchema.RenderedAsync(browser);
+            using var firstRenderOnceRead = await BootstrapSchema.InPageAsync(browser);
             await browser.Page.ReloadAsync();
             await ProfileHeading(browser, Adele).WaitForAsync();
             using var laterRender = await BootstrapSchema.RenderedAsync(browser);
@@ -30,6 +31,8 @@ public sealed class BootstrapContractTests(HybridSpaDeployment stack) : IClassFi
             Assert.Empty(JsonSchemaSubset.Validate(firstRender.RootElement, Schema));
             Assert.Empty(JsonSchemaSubset.Validate(laterRender.RootElement, Schema));
             Assert.Equal(JsonValueKind.String, firstRender.RootElement.GetProperty("spaCode").ValueKind);
+            Assert.Equal(JsonValueKind.Null, firstRenderOnceRead.RootElement.GetProperty("spaCode").ValueKind); // the SPA blanked it
+            Assert.Equal(firstRender.RootElement.GetProperty("loginHint").GetString(), firstRenderOnceRead.RootElement.GetProperty("loginHint").GetString());
             Assert.Equal(JsonValueKind.Null, laterRender.RootElement.GetProperty("spaCode").ValueKind);
         });
     }

@@ -37,6 +37,18 @@ describe("readBootstrap", () => {
     expect(readBootstrap(doc, PAGE_ORIGIN)).toEqual(expected);
   });
 
+  it("blanks the SPA code in the element once it has read it, and keeps every other field", () => {
+    const served = aBootstrap({ spaCode: "spa-code-1" });
+    const doc = pageWith(`<script type="application/json" id="${BOOTSTRAP_ELEMENT_ID}">${serverEncoded(served)}</script>`);
+
+    expect(readBootstrap(doc, PAGE_ORIGIN).spaCode).toBe("spa-code-1");
+
+    const element = doc.getElementById(BOOTSTRAP_ELEMENT_ID)!;
+    expect(element.textContent).not.toContain("spa-code-1");
+    expect(JSON.parse(element.textContent!)).toEqual({ ...served, spaCode: null });
+    expect(readBootstrap(doc, PAGE_ORIGIN)).toEqual({ ...served, spaCode: null });
+  });
+
   it("keeps hostile strings as data: an escaped </script> decodes to the literal text", () => {
     const hostile = aBootstrap({ loginHint: HOSTILE, spaCode: HOSTILE });
     const doc = pageWith(

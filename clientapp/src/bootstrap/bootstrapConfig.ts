@@ -44,7 +44,10 @@ export class BootstrapError extends Error {
   }
 }
 
-/** Finds the bootstrap element in the page, parses its JSON and validates it. */
+/**
+ * Finds the bootstrap element in the page, parses its JSON and validates it. The single-use SPA code is then blanked in the
+ * element (spaCode: null), so nothing that reads the page later — an extension, a saved copy — finds it there.
+ */
 export function readBootstrap(doc: Document, pageOrigin: string): Bootstrap {
   const element = doc.getElementById(BOOTSTRAP_ELEMENT_ID);
   if (element === null) {
@@ -58,6 +61,9 @@ export function readBootstrap(doc: Document, pageOrigin: string): Bootstrap {
     json = JSON.parse(element.textContent);
   } catch {
     throw new BootstrapError([`#${BOOTSTRAP_ELEMENT_ID} does not contain valid JSON`]);
+  }
+  if (isRecord(json) && json.spaCode != null) {
+    element.textContent = JSON.stringify({ ...json, spaCode: null });
   }
   return parseBootstrap(json, pageOrigin);
 }

@@ -71,13 +71,15 @@ public sealed class AccountController(IOptions<SessionOptions> sessionOptions, I
         return Content("<!DOCTYPE html><title>Signing in</title>", "text/html; charset=utf-8");
     }
 
-    /// <summary>Where the IdP's post-logout redirect ends.</summary>
+    /// <summary>Where the IdP's post-logout redirect ends; not cached, so Back cannot show a page from before sign-out.</summary>
     [AllowAnonymous]
+    [ResponseCache(NoStore = true)]
     [HttpGet("signed-out")]
     public IActionResult SignedOut() => View();
 
     /// <summary>The user declined consent or sign-in at the IdP.</summary>
     [AllowAnonymous]
+    [ResponseCache(NoStore = true)]
     [HttpGet("access-denied")]
     public IActionResult AccessDenied() => View();
 }

@@ -43,7 +43,12 @@ public static class EmbeddedEmulatorExtensions
         var options = EntraEmulatorOptions.FromConfiguration(configuration);
         options.TenantId = azureAd.TenantId ?? options.TenantId;
 
-        var application = options.Applications[0];
+        // A section without Applications (e.g. only Users) gets no registration here: the emulator's validator then names it.
+        if (options.Applications is not [var application, ..])
+        {
+            return options;
+        }
+
         application.ClientId = azureAd.ClientId ?? application.ClientId;
         application.ClientSecrets = azureAd.ClientSecret is { Length: > 0 } secret ? [secret] : application.ClientSecrets;
         application.WebRedirectUris = [PublicUris.WebRedirectUri(spa, azureAd)];

@@ -1,35 +1,44 @@
+using HybridSpa.Web.IdentityProvider;
 using HybridSpa.Web.SharedState;
 using HybridSpa.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace HybridSpa.Web.Errors;
 
-/// <summary>Friendly error pages: never a stack trace.</summary>
+/// <summary>Friendly error pages: never a stack trace, never kept by a cache (they carry per-request ids).</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
+[ResponseCache(NoStore = true)]
 [Route("error")]
-public sealed class ErrorController : Controller
+public sealed class ErrorController(IOptions<IdentityProviderClientOptions> identityProvider) : Controller
 {
     /// <summary>Seconds a client should wait before retrying when the shared store is down.</summary>
     public const int RetryAfterSeconds = 30;
 
     /// <summary>
-    /// Unhandled exceptions (re-executed by the exception handler). The shared store being unreachable is a 503 with
-    /// Retry-After: transient, nothing lost, the same request succeeds once the store is back.
+    /// Unhandled exceptions (re-executed by the exception handler). The shared store or the identity provider being unreachable
+    /// is a 503 with Retry-After: transient, nothing lost, the same request succeeds once it answers again.
     /// </summary>
     [Route("")]
     public IActionResult Index()
     {
-        if (SharedStateUnavailableException.IsCauseOf(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        var error = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (SharedStateUnavailableException.IsCauseOf(error))
         {
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return View("Error", new ErrorViewModel("Temporarily unavailable", null, null, null, HttpContext.TraceIdentifier)
-            {
-                Explanation = "The app cannot reach its session store right now. Nothing is lost; please try again in a moment.",
-            });
+            return Unavailable(
+                TimeSpan.FromSeconds(RetryAfterSeconds),
+                "The app cannot reach its session store right now. Nothing is lost; please try again in a moment.");
+        }
+
+        if (IdentityProviderUnavailable.IsCauseOf(error))
+        {
+            // Retry after the circuit breaker's break: the first moment a new attempt can reach the identity provider.
+            return Unavailable(
+                identityProvider.Value.CircuitBreaker.BreakDuration,
+                "The identity provider cannot be reached right now, so signing in is not possible. Nothing is lost; please try again in a moment.");
         }
 
         return View("Error", new ErrorViewModel("Something went wrong", null, null, null, HttpContext.TraceIdentifier));
@@ -48,4 +57,11 @@ public sealed class ErrorController : Controller
         SignInErrorRedirect.Sanitize(aadsts, SignInErrorRedirect.AadstsPattern()),
         Guid.TryParse(correlationId, out var id) ? id.ToString() : null,
         HttpContext.TraceIdentifier));
+
+    private ViewResult Unavailable(TimeSpan retryAfter, string explanation)
+    {
+        Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return View("Error", new ErrorViewModel("Temporarily unavailable", null, null, null, HttpContext.TraceIdentifier) { Explanation = explanation });
+    }
 }

@@ -8,8 +8,10 @@ public static class HttpClientsExtensions
     {
         services.AddHttpClient(HttpClientNames.IdentityProvider, client =>
         {
-            // Same backchannel limits as ASP.NET Core's remote handlers: a slow or huge IdP answer must not pin a request.
-            client.Timeout = TimeSpan.FromSeconds(60);
+            // The resilience pipeline's timeout (IdentityProvider:Timeout) is the one limit, so its circuit breaker sees every timeout.
+            client.Timeout = Timeout.InfiniteTimeSpan;
+
+            // Same response limit as ASP.NET Core's remote handlers: a huge IdP answer must not pin a request.
             client.MaxResponseContentBufferSize = 10 * 1024 * 1024;
             client.DefaultRequestHeaders.UserAgent.ParseAdd("HybridSpa.Web/1.0");
         });

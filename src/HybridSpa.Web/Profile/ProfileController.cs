@@ -10,6 +10,7 @@ namespace HybridSpa.Web.Profile;
 /// user's login hint (<see cref="AuthorizeForScopesAttribute"/>).
 /// </summary>
 [Authorize]
+[ResponseCache(NoStore = true)] // the user's own data: no browser or proxy may keep it past sign-out
 [Route("profile")]
 public sealed class ProfileController(UserGraphClientFactory graphClients) : Controller
 {

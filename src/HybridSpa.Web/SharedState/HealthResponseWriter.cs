@@ -1,10 +1,11 @@
 using System.Text.Json;
+using HybridSpa.Web.IdentityProvider;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HybridSpa.Web.SharedState;
 
 /// <summary>
-/// Writes <c>{ "status": "Healthy", "cache": { "provider": "Postgres", "state": "Ready" } }</c>: enough for a load balancer and
+/// Writes <c>{ "status": "Healthy", "cache": { "provider": "Postgres", "state": "Ready" }, "identityProvider": { "status": "Healthy", "state": "Reachable" } }</c>: enough for a load balancer and
 /// an operator, and nothing an anonymous caller should not see (no host names, no connection strings, no exception text).
 /// </summary>
 public static class HealthResponseWriter
@@ -23,6 +24,14 @@ public static class HealthResponseWriter
             json.WriteStartObject("cache");
             json.WriteString("provider", cache.Data.GetValueOrDefault("provider")?.ToString());
             json.WriteString("state", cache.Data.GetValueOrDefault("state")?.ToString());
+            json.WriteEndObject();
+        }
+
+        if (report.Entries.TryGetValue(IdentityProviderHealthCheck.CheckName, out var identityProvider))
+        {
+            json.WriteStartObject("identityProvider");
+            json.WriteString("status", identityProvider.Status.ToString());
+            json.WriteString("state", identityProvider.Data.GetValueOrDefault("state")?.ToString());
             json.WriteEndObject();
         }
 

@@ -1,5 +1,7 @@
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.HandOff;
+using HybridSpa.Web.IdentityProvider;
+using HybridSpa.Web.Security;
 using HybridSpa.Web.SharedState;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -49,6 +51,18 @@ internal sealed partial class HybridSpaSignInEvents(ILogger<HybridSpaSignInEvent
         }
 
         var events = options.Events;
+        var messageReceived = events.OnMessageReceived;
+        events.OnMessageReceived = context =>
+        {
+            // The handler puts error, error_description and error_uri into its exception and its log lines: neutralise first.
+            foreach (var (key, value) in context.ProtocolMessage.Parameters.ToList())
+            {
+                context.ProtocolMessage.Parameters[key] = LoggedValue.Neutralize(value);
+            }
+
+            return messageReceived(context);
+        };
+
         var redirectToIdentityProvider = events.OnRedirectToIdentityProvider;
         events.OnRedirectToIdentityProvider = async context =>
         {
@@ -179,7 +193,7 @@ internal sealed partial class HybridSpaSignInEvents(ILogger<HybridSpaSignInEvent
     private async Task HandleFailureAsync(RemoteFailureContext context, string scheme)
     {
         context.HttpContext.Items.Remove(SpaCodeItemKey);
-        if (SharedStateUnavailableException.IsCauseOf(context.Failure))
+        if (SharedStateUnavailableException.IsCauseOf(context.Failure) || IdentityProviderUnavailable.IsCauseOf(context.Failure))
         {
             // Left unhandled, the handler rethrows and the exception handler answers the 503 page: the user retries.
             return;
@@ -188,13 +202,18 @@ internal sealed partial class HybridSpaSignInEvents(ILogger<HybridSpaSignInEvent
         var error = IdentityProviderError.From(context.Failure);
         if (context.Properties?.Items.ContainsKey(PromptKey) == true && error?.Error is { } code && InteractionRequiredErrors.Contains(code))
         {
-            LogSilentSignInNeedsInteraction(logger, code);
+            LogSilentSignInNeedsInteraction(logger, LoggedValue.Neutralize(code)!);
             await RestartAsync(context.HttpContext, scheme, context.Properties, prompt: null);
             context.HandleResponse();
             return;
         }
 
-        LogSignInFailed(logger, context.Failure?.GetType().Name ?? "unknown", error?.Error, error?.AadstsCode, error?.CorrelationId);
+        LogSignInFailed(
+            logger,
+            context.Failure?.GetType().Name ?? "unknown",
+            LoggedValue.Neutralize(error?.Error),
+            LoggedValue.Neutralize(error?.AadstsCode),
+            LoggedValue.Neutralize(error?.CorrelationId));
         context.Response.Redirect(SignInErrorRedirect.For(context.Failure));
         context.HandleResponse();
     }

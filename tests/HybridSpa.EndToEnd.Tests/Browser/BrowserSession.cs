@@ -21,6 +21,7 @@ public sealed class BrowserSession : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private readonly ConcurrentQueue<string> console = new();
     private readonly ConcurrentQueue<string> dialogs = new();
+    private Task<string>? lastDocument;
     private int framesAttached;
 
     private BrowserSession(IPlaywright playwright, BrowserProfile profile, IBrowserContext context, IPage page)
@@ -39,6 +40,11 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <summary>Every request made since launch or the last <see cref="ClearRecording"/>.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
+
+    /// <summary>
+    /// The HTML the server sent for the page's last loaded document, as it arrived: the SPA changes the DOM after reading it.
+    /// </summary>
+    public Task<string> LastDocumentHtmlAsync() => Volatile.Read(ref lastDocument) ?? throw new InvalidOperationException("No document loaded yet.");
 
     /// <summary>Console messages, as "type: text".</summary>
     public IReadOnlyList<string> ConsoleMessages => [.. console];
@@ -79,6 +85,14 @@ public sealed class BrowserSession : IAsyncDisposable
         var session = new BrowserSession(playwright, profile, context, page);
         context.Request += (_, request) => session.requests.Enqueue(
             new RecordedRequest(request.Method, new Uri(request.Url), request.ResourceType, request.PostData));
+        page.Response += (_, response) =>
+        {
+            // Read at once: the browser may drop a document's body once the page moves on.
+            if (response.Request.ResourceType == "document" && response.Frame == page.MainFrame && response.Status == 200)
+            {
+                Volatile.Write(ref session.lastDocument, response.TextAsync());
+            }
+        };
         page.Console += (_, message) => session.console.Enqueue($"{message.Type}: {message.Text} ({message.Location})");
         page.PageError += (_, error) => session.console.Enqueue($"pageerror: {error}");
         page.FrameAttached += (_, _) => Interlocked.Increment(ref session.framesAttached);

@@ -10,8 +10,17 @@ public static class BootstrapSchema
     /// <summary>The schema, found above the test assembly's folder (in the repository).</summary>
     public static JsonElement Load() => Schema.Value;
 
-    /// <summary>The JSON the host page rendered into #hybridspa-bootstrap.</summary>
-    public static async Task<JsonDocument> RenderedAsync(Browser.BrowserSession browser) =>
+    /// <summary>The JSON the server rendered into #hybridspa-bootstrap (from the page's HTML as it arrived, before the SPA blanked its code).</summary>
+    public static async Task<JsonDocument> RenderedAsync(Browser.BrowserSession browser)
+    {
+        var html = await browser.LastDocumentHtmlAsync();
+        const string Start = "<script type=\"application/json\" id=\"hybridspa-bootstrap\">";
+        var from = html.IndexOf(Start, StringComparison.Ordinal) + Start.Length;
+        return JsonDocument.Parse(html[from..html.IndexOf("</script>", from, StringComparison.Ordinal)]);
+    }
+
+    /// <summary>The JSON in #hybridspa-bootstrap now, after the SPA read it.</summary>
+    public static async Task<JsonDocument> InPageAsync(Browser.BrowserSession browser) =>
         JsonDocument.Parse(await browser.Page.EvaluateAsync<string>("() => document.getElementById('hybridspa-bootstrap').textContent"));
 
     private static JsonElement Read()

@@ -72,7 +72,10 @@ public static class JourneySteps
                 key.startsWith('msal.') || /"(credentialType|authorityType)"/.test(storage.getItem(key) ?? '')))
             """);
 
-    /// <summary>The SPA code the page's bootstrap JSON carries (null when none).</summary>
-    public static async Task<string?> RenderedSpaCodeAsync(BrowserSession browser) =>
-        await browser.Page.EvaluateAsync<string?>("() => JSON.parse(document.getElementById('hybridspa-bootstrap').textContent).spaCode");
+    /// <summary>The SPA code the server rendered into the page's bootstrap JSON (null when none).</summary>
+    public static async Task<string?> RenderedSpaCodeAsync(BrowserSession browser)
+    {
+        using var rendered = await Contract.BootstrapSchema.RenderedAsync(browser);
+        return rendered.RootElement.GetProperty("spaCode").GetString();
+    }
 }

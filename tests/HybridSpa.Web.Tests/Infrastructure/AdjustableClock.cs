@@ -1,11 +1,11 @@
 namespace HybridSpa.Web.Tests.Infrastructure;
 
-/// <summary>The machine's time plus an offset the test moves forward: tokens minted now stay valid at the start.</summary>
+/// <summary>The machine's clock, moved ahead only when told (so tokens minted now stay valid, and breaks can be skipped).</summary>
 public sealed class AdjustableClock : TimeProvider
 {
-    private TimeSpan _offset;
+    private long _offsetTicks;
 
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _offset;
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 
-    public void Advance(TimeSpan by) => _offset += by;
+    public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
 }

@@ -10,12 +10,15 @@ public sealed class GraphDouble : HttpMessageHandler
 {
     public ConcurrentQueue<string?> Authorizations { get; } = new();
 
+    /// <summary>The name <c>/me</c> answers with: the user chose it, so tests make it hostile.</summary>
+    public string DisplayName { get; set; } = "Graph Ada";
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Authorizations.Enqueue(request.Headers.Authorization?.ToString());
         object? body = request.RequestUri!.AbsolutePath switch
         {
-            "/v1.0/me" => new { id = "graph-id", displayName = "Graph Ada", userPrincipalName = "ada@contoso.test", mail = "ada@contoso.test" },
+            "/v1.0/me" => new { id = "graph-id", displayName = DisplayName, userPrincipalName = "ada@contoso.test", mail = "ada@contoso.test" },
             "/v1.0/me/messages" => new
             {
                 value = new[] { new { subject = "Quarterly numbers", receivedDateTime = "2026-11-20T09:00:00Z", from = new { emailAddress = new { name = "Megan Bowen", address = "megan@contoso.test" } } } },

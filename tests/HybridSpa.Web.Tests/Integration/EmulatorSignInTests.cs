@@ -62,7 +62,7 @@ public sealed class EmulatorSignInTests(EmulatorWebFixture fixture) : IClassFixt
 
         var html = await profile.Content.ReadAsStringAsync();
         Assert.True(profile.StatusCode == HttpStatusCode.OK, $"{(int)profile.StatusCode} {profile.Headers.Location}: {html}");
-        Assert.Contains($"<dd id=\"profile-name\">{EmulatorSignInDriver.AdeleDisplayName}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($"<dd id=\"profile-name\"><bdi>{EmulatorSignInDriver.AdeleDisplayName}</bdi></dd>", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -126,7 +126,7 @@ public abstract class TwoInstanceTests(ISharedStoreServer store)
         var profile = await browser.GetAsync("/profile");
         var html = await profile.Content.ReadAsStringAsync();
         Assert.True(profile.StatusCode == HttpStatusCode.OK, $"{(int)profile.StatusCode} {profile.Headers.Location}: {html}");
-        Assert.Contains($"<dd id=\"profile-name\">{displayName}</dd>", html, StringComparison.Ordinal);
+        Assert.Contains($"<dd id=\"profile-name\"><bdi>{displayName}</bdi></dd>", html, StringComparison.Ordinal);
     }
 
     /// <summary>

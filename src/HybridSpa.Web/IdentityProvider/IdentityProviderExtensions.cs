@@ -1,0 +1,40 @@
+using HybridSpa.Web.Http;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace HybridSpa.Web.IdentityProvider;
+
+/// <summary>Registers how the app copes with its identity provider not answering.</summary>
+public static class IdentityProviderExtensions
+{
+    /// <summary>
+    /// Adds the <c>IdentityProvider</c> options, the resilience pipeline on the identity provider's HttpClient (a circuit breaker
+    /// around a per-call timeout, so timeouts count as failures) and the health check that reports its metadata.
+    /// </summary>
+    public static WebApplicationBuilder AddIdentityProviderResilience(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<IdentityProviderClientOptions>().BindConfiguration(IdentityProviderClientOptions.SectionName);
+
+        // Built here rather than by AddResilienceHandler's registry, which disposes its pipelines with the host: Identity.Web's
+        // issuer validator keeps the first HttpClient it gets in a process-wide cache, which must keep working after that.
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<IdentityProviderClientOptions>>().Value;
+            return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = provider.GetRequiredService<TimeProvider>() }
+                .AddCircuitBreaker(options.CircuitBreaker)
+                .AddTimeout(options.Timeout)
+                .Build();
+        });
+
+        // No retry: a token request redeems a single-use code, and a user waiting on a dead IdP is better served by the 503 page.
+        services.AddHttpClient(HttpClientNames.IdentityProvider)
+            .AddHttpMessageHandler(provider => new ResilienceHandler(provider.GetRequiredService<ResiliencePipeline<HttpResponseMessage>>()));
+
+        services.AddHealthChecks().AddCheck<IdentityProviderHealthCheck>(IdentityProviderHealthCheck.CheckName);
+        services.AddSingleton<IdentityProviderHealthCheck>();
+        return builder;
+    }
+}

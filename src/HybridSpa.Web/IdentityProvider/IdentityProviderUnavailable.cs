@@ -1,0 +1,24 @@
+using Microsoft.Identity.Client;
+using Polly;
+
+namespace HybridSpa.Web.IdentityProvider;
+
+/// <summary>
+/// Recognises "the identity provider did not answer" among the exceptions the sign-in handler (metadata), MSAL.NET (token
+/// requests) and token acquisition for Graph raise: each wraps the HttpClient's failure in its own exception.
+/// </summary>
+public static class IdentityProviderUnavailable
+{
+    /// <summary>
+    /// True when <paramref name="exception"/> or anything it wraps is a network failure, a timeout or an open circuit, or MSAL's
+    /// own report of one (it turns timeouts and 5xx answers into error codes).
+    /// </summary>
+    public static bool IsCauseOf(Exception? exception) => exception switch
+    {
+        null => false,
+        HttpRequestException or ExecutionRejectedException => true,
+        MsalServiceException msal when msal.ErrorCode is MsalError.RequestTimeout or MsalError.ServiceNotAvailable => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsCauseOf),
+        _ => IsCauseOf(exception.InnerException),
+    };
+}
