@@ -45,7 +45,7 @@ describe("readBootstrap", () => {
 
     const element = doc.getElementById(BOOTSTRAP_ELEMENT_ID)!;
     expect(element.textContent).not.toContain("spa-code-1");
-    expect(JSON.parse(element.textContent!)).toEqual({ ...served, spaCode: null });
+    expect(JSON.parse(element.textContent)).toEqual({ ...served, spaCode: null });
     expect(readBootstrap(doc, PAGE_ORIGIN)).toEqual({ ...served, spaCode: null });
   });
 
