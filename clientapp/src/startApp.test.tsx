@@ -122,7 +122,7 @@ describe("startApp", () => {
     renderServerPage(
       serverEncoded({
         ...aBootstrap({ loginHint: HOSTILE, sid: HOSTILE }),
-        signOut: { ...aBootstrap().signOut, antiforgeryToken: HOSTILE },
+        signOut: { ...aBootstrap().signOut, antiforgeryUrl: `/account/${HOSTILE}` },
       }),
     );
     const hostileAccount = anAccount({ name: HOSTILE });

@@ -142,7 +142,9 @@ describe("with the real msal-browser", () => {
     sessionStorage.setItem("unrelated", "kept");
     expect(Object.keys(sessionStorage).filter((key) => key.startsWith("msal."))).not.toEqual([]);
 
-    await signOut(instance, aBootstrap().signOut, document);
+    await signOut(instance, aBootstrap().signOut, document, async () =>
+      Response.json({ field: "__RequestVerificationToken", token: "antiforgery-token-value" }),
+    );
 
     expect(Object.keys(sessionStorage)).toEqual(["unrelated"]);
     expect(Object.keys(localStorage)).toEqual([]);

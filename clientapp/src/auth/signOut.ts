@@ -2,14 +2,34 @@ import type { IPublicClientApplication } from "@azure/msal-browser";
 import type { SignOutConfig } from "../bootstrap/bootstrapConfig";
 import { forgetFreshSpaCodeAttempts } from "./freshSpaCodeGuard";
 
+/** The antiforgery field the server's sign-out form expects: its name and the request token that goes in it. */
+interface SignOutAntiforgery {
+  readonly field: string;
+  readonly token: string;
+}
+
+/** The server could not give the sign-out form its antiforgery token; nothing was signed out. */
+export class SignOutError extends Error {
+  override readonly name = "SignOutError";
+}
+
 /**
- * Signs out everywhere: first MSAL's browser cache, through MSAL's own clearCache (every account, token and MSAL key
- * in this page's storage; realMsal.test.ts pins that down), so no token outlives the session on this device; then a
- * top-level form POST to the server, which ends its session and the identity provider's. A form (not fetch) because the
+ * Signs out everywhere: first asks the server for the sign-out form's antiforgery token (the host page does not carry one:
+ * rendering it cost every page load two Data Protection operations), so that a server that cannot sign out leaves
+ * everything as it was; then clears MSAL's browser cache through MSAL's own clearCache (every account, token and MSAL key
+ * in this page's storage; realMsal.test.ts pins that down), so no token outlives the session on this device; then posts
+ * the form top-level to the server, which ends its session and the identity provider's. A form (not fetch) because the
  * server answers with redirects the browser must follow; not logoutRedirect, because the server's sign-out already goes
- * to the IdP's end-session endpoint with the session's id_token hint.
+ * to the IdP's end-session endpoint with the session's id_token hint. Rejects with a SignOutError when the token cannot
+ * be had.
  */
-export async function signOut(instance: IPublicClientApplication, config: SignOutConfig, doc: Document): Promise<void> {
+export async function signOut(
+  instance: IPublicClientApplication,
+  config: SignOutConfig,
+  doc: Document,
+  send: typeof fetch = fetch,
+): Promise<void> {
+  const antiforgery = await fetchAntiforgery(config.antiforgeryUrl, send);
   try {
     await instance.clearCache();
   } catch {
@@ -19,19 +39,50 @@ export async function signOut(instance: IPublicClientApplication, config: SignOu
   if (storage !== undefined) {
     forgetFreshSpaCodeAttempts(storage);
   }
-  postSignOutForm(config, doc);
+  postSignOutForm(config.url, antiforgery, doc);
 }
 
-function postSignOutForm(config: SignOutConfig, doc: Document): void {
+async function fetchAntiforgery(url: string, send: typeof fetch): Promise<SignOutAntiforgery> {
+  let response: Response;
+  try {
+    // Same origin with its cookies (the token is bound to them); never from a cache; a redirect here is not the token.
+    response = await send(url, {
+      credentials: "same-origin",
+      cache: "no-store",
+      redirect: "error",
+      headers: { Accept: "application/json" },
+    });
+  } catch {
+    throw new SignOutError("The server could not be reached to sign out. Check your connection and try again.");
+  }
+  if (!response.ok) {
+    throw new SignOutError(`The server could not prepare the sign-out (HTTP ${String(response.status)}). Try again.`);
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!isAntiforgery(body)) {
+    throw new SignOutError("The server's answer to the sign-out was not understood. Try again.");
+  }
+  return body;
+}
+
+function isAntiforgery(value: unknown): value is SignOutAntiforgery {
+  if (typeof value !== "object" || value === null) {
+    return false;
+  }
+  const { field, token } = value as Record<string, unknown>;
+  return typeof field === "string" && field !== "" && typeof token === "string" && token !== "";
+}
+
+function postSignOutForm(url: string, antiforgery: SignOutAntiforgery, doc: Document): void {
   const form = doc.createElement("form");
   form.method = "post";
-  form.action = config.url;
+  form.action = url;
   form.hidden = true;
-  const antiforgery = doc.createElement("input");
-  antiforgery.type = "hidden";
-  antiforgery.name = config.antiforgeryField;
-  antiforgery.value = config.antiforgeryToken;
-  form.append(antiforgery);
+  const input = doc.createElement("input");
+  input.type = "hidden";
+  input.name = antiforgery.field;
+  input.value = antiforgery.token;
+  form.append(input);
   doc.body.append(form);
   form.submit();
 }

@@ -100,14 +100,14 @@ describe("parseBootstrap", () => {
     json.scopes = "User.Read";
     json.spaCode = 42;
     json.bootstrapByRedirect = "false";
-    json.signOut = { url: "/account/signout", antiforgeryField: "__RequestVerificationToken" };
+    json.signOut = { url: "/account/signout" };
 
     expect(problemsOf(() => parseBootstrap(json, PAGE_ORIGIN))).toEqual([
       '"clientId" must be a non-empty string',
       '"scopes" must be a non-empty array of strings',
       '"spaCode" must be a non-empty string or null',
       '"bootstrapByRedirect" must be true or false',
-      '"signOut.antiforgeryToken" must be a non-empty string',
+      '"signOut.antiforgeryUrl" must be a non-empty string',
     ]);
   });
 

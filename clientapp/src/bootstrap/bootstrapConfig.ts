@@ -1,11 +1,10 @@
 /** The id of the `<script type="application/json">` element the server renders (docs/architecture.md). */
 export const BOOTSTRAP_ELEMENT_ID = "hybridspa-bootstrap";
 
-/** Where the server's sign-out endpoint is and the antiforgery field it expects. */
+/** Where the server's sign-out endpoint is, and where to ask for the antiforgery token its form needs. */
 export interface SignOutConfig {
   readonly url: string;
-  readonly antiforgeryField: string;
-  readonly antiforgeryToken: string;
+  readonly antiforgeryUrl: string;
 }
 
 /** Everything the SPA learns from the server-rendered page: the bootstrap contract of docs/architecture.md. */
@@ -95,8 +94,7 @@ export function parseBootstrap(json: unknown, pageOrigin: string): Bootstrap {
     freshSpaCodeUrl: fields.sameOriginUrl("freshSpaCodeUrl", pageOrigin),
     signOut: {
       url: signOutFields.sameOriginUrl("url", pageOrigin),
-      antiforgeryField: signOutFields.string("antiforgeryField"),
-      antiforgeryToken: signOutFields.string("antiforgeryToken"),
+      antiforgeryUrl: signOutFields.sameOriginUrl("antiforgeryUrl", pageOrigin),
     },
   };
   const problems = [...fields.problems, ...fields.unknownFields(), ...signOutFields.problems, ...signOutFields.unknownFields()];

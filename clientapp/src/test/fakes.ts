@@ -35,8 +35,7 @@ export function aBootstrap(overrides: Partial<Bootstrap> = {}): Bootstrap {
     freshSpaCodeUrl: "/account/spa-code",
     signOut: {
       url: "/account/signout",
-      antiforgeryField: "__RequestVerificationToken",
-      antiforgeryToken: "antiforgery-token-value",
+      antiforgeryUrl: "/account/signout/antiforgery",
     },
     ...overrides,
   };

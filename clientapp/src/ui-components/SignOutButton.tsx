@@ -1,31 +1,42 @@
 import { useState } from "react";
 import { InteractionStatus } from "@azure/msal-browser";
 import { useMsal } from "@azure/msal-react";
-import { signOut } from "../auth/signOut";
+import { signOut, SignOutError } from "../auth/signOut";
 import { useBootstrap } from "../bootstrap/BootstrapContext";
 
+type SignOutState = { readonly kind: "idle" } | { readonly kind: "signing-out" } | { readonly kind: "failed"; readonly message: string };
+
 /**
- * Clears MSAL's browser cache, then posts to the server's sign-out with the antiforgery token. Enabled only while no
- * MSAL interaction (start-up, a sign-in redirect) is in progress.
+ * Signs out through the server (auth/signOut.ts). Enabled only while no MSAL interaction (start-up, a sign-in redirect)
+ * is in progress; if the server cannot prepare the sign-out, says so and can be pressed again.
  */
 export function SignOutButton() {
   const { instance, inProgress } = useMsal();
   const { signOut: config } = useBootstrap();
-  const [signingOut, setSigningOut] = useState(false);
+  const [state, setState] = useState<SignOutState>({ kind: "idle" });
 
   const onClick = () => {
-    setSigningOut(true);
-    void signOut(instance, config, document);
+    setState({ kind: "signing-out" });
+    signOut(instance, config, document).catch((error: unknown) => {
+      setState({ kind: "failed", message: error instanceof SignOutError ? error.message : "Sign-out failed. Try again." });
+    });
   };
 
   return (
-    <button
-      type="button"
-      className="sign-out"
-      onClick={onClick}
-      disabled={signingOut || inProgress !== InteractionStatus.None}
-    >
-      {signingOut ? "Signing out…" : "Sign out"}
-    </button>
+    <>
+      {state.kind === "failed" && (
+        <span className="sign-out-error" role="alert">
+          {state.message}
+        </span>
+      )}
+      <button
+        type="button"
+        className="sign-out"
+        onClick={onClick}
+        disabled={state.kind === "signing-out" || inProgress !== InteractionStatus.None}
+      >
+        {state.kind === "signing-out" ? "Signing out…" : "Sign out"}
+      </button>
+    </>
   );
 }

@@ -18,5 +18,8 @@ public sealed record BootstrapModel(
     string FreshSpaCodeUrl,
     SignOutBootstrap SignOut);
 
-/// <summary>How the SPA signs out: a form POST with the antiforgery token.</summary>
-public sealed record SignOutBootstrap(string Url, string AntiforgeryField, string AntiforgeryToken);
+/// <summary>
+/// How the SPA signs out: a form POST to <paramref name="Url"/> with the antiforgery token it asks <paramref name="AntiforgeryUrl"/>
+/// for when the user signs out, not on every render of the host page.
+/// </summary>
+public sealed record SignOutBootstrap(string Url, string AntiforgeryUrl);

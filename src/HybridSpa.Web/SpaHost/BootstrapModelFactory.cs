@@ -3,7 +3,6 @@ using HybridSpa.Web.Configuration;
 using HybridSpa.Web.HandOff;
 using HybridSpa.Web.SignIn;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -15,14 +14,16 @@ public sealed class BootstrapModelFactory(
     IOptions<GraphApiOptions> graph,
     IOptions<SpaOptions> spa,
     IOptionsMonitor<OpenIdConnectOptions> signInOptions,
-    SpaHandOffStore handOffStore,
-    IAntiforgery antiforgery)
+    SpaHandOffStore handOffStore)
 {
     /// <summary>The path of the fresh-SPA-code round trip.</summary>
     public const string FreshSpaCodeUrl = "/account/spa-code";
 
     /// <summary>The sign-out endpoint.</summary>
     public const string SignOutUrl = "/account/signout";
+
+    /// <summary>Where the SPA gets the sign-out form's antiforgery token.</summary>
+    public const string SignOutAntiforgeryUrl = "/account/signout/antiforgery";
 
     private static readonly ConditionalWeakTable<OpenIdConnectConfiguration, string> SerializedMetadata = new();
 
@@ -32,7 +33,6 @@ public sealed class BootstrapModelFactory(
         ArgumentNullException.ThrowIfNull(context);
         var ad = azureAd.Value;
         var handOff = await handOffStore.TakeAsync(context, context.RequestAborted);
-        var tokens = antiforgery.GetAndStoreTokens(context);
 
         return new BootstrapModel(
             ClientId: ad.ClientId!,
@@ -49,7 +49,7 @@ public sealed class BootstrapModelFactory(
             SpaCodeRequested: ad.WithSpaAuthCode,
             SilentRedirectUri: ad.WithSpaAuthCode ? null : PublicUris.SilentRedirectUri(spa.Value),
             FreshSpaCodeUrl: FreshSpaCodeUrl,
-            SignOut: new SignOutBootstrap(SignOutUrl, tokens.FormFieldName, tokens.RequestToken!));
+            SignOut: new SignOutBootstrap(SignOutUrl, SignOutAntiforgeryUrl));
     }
 
     // The discovery document the server already holds, so MSAL.js makes no discovery request of its own. Serialized once per

@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using HybridSpa.Web.Account;
+using HybridSpa.Web.SpaHost;
 using Microsoft.Net.Http.Headers;
 
 namespace HybridSpa.Web.Tests.Infrastructure;
@@ -32,6 +35,17 @@ public sealed class Browser(HttpClient client, Dictionary<string, SetCookieHeade
 
     /// <summary>What the identity provider's auto-submitted form does: a cross-site top-level POST.</summary>
     public Task<HttpResponseMessage> PostFromIdpAsync(string url, IEnumerable<KeyValuePair<string, string>> form) => PostFormAsync(url, form, crossSite: true);
+
+    /// <summary>What the SPA's sign-out does: asks for the antiforgery token, then posts the sign-out form with it.</summary>
+    public async Task<HttpResponseMessage> SignOutAsync(SignOutBootstrap signOut)
+    {
+        ArgumentNullException.ThrowIfNull(signOut);
+        var tokenResponse = await GetAsync(signOut.AntiforgeryUrl);
+        tokenResponse.EnsureSuccessStatusCode();
+        var antiforgery = await tokenResponse.Content.ReadFromJsonAsync<SignOutAntiforgery>()
+            ?? throw new InvalidOperationException($"{signOut.AntiforgeryUrl} answered no JSON.");
+        return await PostFormAsync(signOut.Url, [new(antiforgery.Field, antiforgery.Token)]);
+    }
 
     public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, bool crossSite)
     {

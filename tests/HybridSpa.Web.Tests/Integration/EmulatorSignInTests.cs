@@ -90,7 +90,7 @@ public sealed class EmulatorSignInTests(EmulatorWebFixture fixture) : IClassFixt
         var homeAccountId = $"{EmulatorSignInDriver.Adele}.{DevelopmentDefaults.TenantId}";
         Assert.NotNull(await tokenCache.GetAsync(homeAccountId));
 
-        var response = await driver.App.PostFormAsync(bootstrap.SignOut.Url, [new(bootstrap.SignOut.AntiforgeryField, bootstrap.SignOut.AntiforgeryToken)]);
+        var response = await driver.App.SignOutAsync(bootstrap.SignOut);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!;

@@ -21,7 +21,7 @@ public sealed class ServerSideSessionTests(HybridSpaFactory factory) : IClassFix
             Assert.Equal(HttpStatusCode.OK, (await replayBeforeSignOut.GetAsync("/")).StatusCode);
         }
 
-        var signOut = await browser.PostFormAsync(bootstrap.SignOut.Url, [new(bootstrap.SignOut.AntiforgeryField, bootstrap.SignOut.AntiforgeryToken)]);
+        var signOut = await browser.SignOutAsync(bootstrap.SignOut);
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
 
         using var replay = new Browser(factory.CreateBrowserClient(), copy);
@@ -70,7 +70,7 @@ public sealed class ServerSideSessionTests(HybridSpaFactory factory) : IClassFix
         Assert.True(browser.Cookies.Values.Sum(c => c.Name.Length + c.Value.Length) < 4096, "the cookies a page request carries stay small");
 
         var bootstrap = await SignInFlowTests.BootstrapOf(await browser.GetAsync("/"));
-        var signOut = await browser.PostFormAsync(bootstrap.SignOut.Url, [new(bootstrap.SignOut.AntiforgeryField, bootstrap.SignOut.AntiforgeryToken)]);
+        var signOut = await browser.SignOutAsync(bootstrap.SignOut);
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.StartsWith(TestSettings.EndSessionEndpoint + "?", signOut.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
         AuthorizeRequest.From(await browser.GetAsync("/"));

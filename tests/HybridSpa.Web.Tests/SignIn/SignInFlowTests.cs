@@ -113,8 +113,19 @@ public sealed partial class SignInFlowTests(HybridSpaFactory factory) : IClassFi
         Assert.Null(bootstrap.SilentRedirectUri);
         Assert.Equal("/account/spa-code", bootstrap.FreshSpaCodeUrl);
         Assert.Equal("/account/signout", bootstrap.SignOut.Url);
-        Assert.Equal("__RequestVerificationToken", bootstrap.SignOut.AntiforgeryField);
-        Assert.False(string.IsNullOrEmpty(bootstrap.SignOut.AntiforgeryToken));
+        Assert.Equal("/account/signout/antiforgery", bootstrap.SignOut.AntiforgeryUrl);
+    }
+
+    [Fact]
+    public async Task Host_page_renders_no_antiforgery_token_and_sets_no_antiforgery_cookie()
+    {
+        using var browser = factory.CreateBrowser();
+        await SignInDriver.SignInAsync(factory, browser, TestUser.Create());
+
+        var page = await browser.GetAsync("/");
+
+        Assert.DoesNotContain("CfDJ8", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal); // no Data Protection payload
+        Assert.DoesNotContain(browser.LastSetCookies, c => c.Name == SpaHostExtensions.AntiforgeryCookieName);
     }
 
     [Fact]

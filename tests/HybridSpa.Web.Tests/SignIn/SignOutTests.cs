@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
+using HybridSpa.Web.Account;
+using HybridSpa.Web.SpaHost;
 using HybridSpa.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Caching.Distributed;
@@ -21,6 +24,39 @@ public sealed class SignOutTests(HybridSpaFactory factory) : IClassFixture<Hybri
     }
 
     [Fact]
+    public async Task Sign_out_antiforgery_token_is_json_that_no_cache_keeps()
+    {
+        using var browser = factory.CreateBrowser();
+        await SignInDriver.SignInAsync(factory, browser, TestUser.Create());
+        var bootstrap = await SignInFlowTests.BootstrapOf(await browser.GetAsync("/"));
+
+        var response = await browser.GetAsync(bootstrap.SignOut.AntiforgeryUrl);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("no-store", response.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        var antiforgery = await response.Content.ReadFromJsonAsync<SignOutAntiforgery>();
+        Assert.Equal("__RequestVerificationToken", antiforgery!.Field);
+        Assert.False(string.IsNullOrEmpty(antiforgery.Token));
+        Assert.Contains(browser.LastSetCookies, c => c.Name == SpaHostExtensions.AntiforgeryCookieName && c.HttpOnly && c.Secure);
+    }
+
+    [Fact]
+    public async Task Sign_out_with_a_token_issued_to_another_browser_is_refused()
+    {
+        using var attacker = factory.CreateBrowser();
+        await SignInDriver.SignInAsync(factory, attacker, TestUser.Create());
+        var stolen = await (await attacker.GetAsync(BootstrapModelFactory.SignOutAntiforgeryUrl)).Content.ReadFromJsonAsync<SignOutAntiforgery>();
+        using var victim = factory.CreateBrowser();
+        await SignInDriver.SignInAsync(factory, victim, TestUser.Create());
+
+        var response = await victim.PostFormAsync(BootstrapModelFactory.SignOutUrl, [new(stolen!.Field, stolen.Token)]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await victim.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
     public async Task Sign_out_clears_cache_session_and_cookie_then_redirects_to_end_session_with_hints()
     {
         using var browser = factory.CreateBrowser();
@@ -31,8 +67,7 @@ public sealed class SignOutTests(HybridSpaFactory factory) : IClassFixture<Hybri
         var homeAccountId = $"{user.Oid}.{user.TenantId}";
         Assert.NotNull(await tokenCache.GetAsync(homeAccountId));
 
-        var response = await browser.PostFormAsync(bootstrap.SignOut.Url,
-            [new(bootstrap.SignOut.AntiforgeryField, bootstrap.SignOut.AntiforgeryToken)]);
+        var response = await browser.SignOutAsync(bootstrap.SignOut);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var location = response.Headers.Location!;
