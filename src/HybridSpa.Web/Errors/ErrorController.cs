@@ -1,4 +1,5 @@
 using HybridSpa.Web.IdentityProvider;
+using HybridSpa.Web.Profile;
 using HybridSpa.Web.SharedState;
 using HybridSpa.Web.SignIn;
 using Microsoft.AspNetCore.Authorization;
@@ -31,6 +32,14 @@ public sealed class ErrorController(IOptions<IdentityProviderClientOptions> iden
             return Unavailable(
                 TimeSpan.FromSeconds(RetryAfterSeconds),
                 "The app cannot reach its session store right now. Nothing is lost; please try again in a moment.");
+        }
+
+        // Before the identity provider: Graph's network failures are HttpRequestExceptions too.
+        if (GraphUnavailableException.IsCauseOf(error))
+        {
+            return Unavailable(
+                TimeSpan.FromSeconds(RetryAfterSeconds),
+                "Microsoft Graph cannot be reached right now, so your profile cannot be shown. You are still signed in; please try again in a moment.");
         }
 
         if (IdentityProviderUnavailable.IsCauseOf(error))

@@ -17,7 +17,8 @@ public static class HttpClientsExtensions
         });
         services.AddHttpClient(HttpClientNames.Graph, client =>
         {
-            client.Timeout = TimeSpan.FromSeconds(30);
+            // The resilience pipeline's timeout (GraphExtensions) is the one limit, so a slow Graph fails as Graph's failure.
+            client.Timeout = Timeout.InfiniteTimeSpan;
             client.DefaultRequestHeaders.UserAgent.ParseAdd("HybridSpa.Web/1.0");
         });
         return services;

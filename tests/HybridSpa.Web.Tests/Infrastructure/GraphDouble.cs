@@ -13,9 +13,17 @@ public sealed class GraphDouble : HttpMessageHandler
     /// <summary>The name <c>/me</c> answers with: the user chose it, so tests make it hostile.</summary>
     public string DisplayName { get; set; } = "Graph Ada";
 
+    /// <summary>When set, every call fails this way instead of answering: Graph is down.</summary>
+    public Func<HttpResponseMessage>? Outage { get; set; }
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Authorizations.Enqueue(request.Headers.Authorization?.ToString());
+        if (Outage is { } outage)
+        {
+            return Task.FromResult(outage());
+        }
+
         object? body = request.RequestUri!.AbsolutePath switch
         {
             "/v1.0/me" => new { id = "graph-id", displayName = DisplayName, userPrincipalName = "ada@contoso.test", mail = "ada@contoso.test" },
