@@ -121,16 +121,18 @@ internal sealed partial class HybridSpaSignInEvents(ILogger<HybridSpaSignInEvent
             }
         };
 
-        if (name == SignInSchemes.OpenIdConnectWithoutSpaCode)
+        var ticketReceived = events.OnTicketReceived;
+        events.OnTicketReceived = async context =>
         {
-            var ticketReceived = events.OnTicketReceived;
-            events.OnTicketReceived = async context =>
+            if (name == SignInSchemes.OpenIdConnectWithoutSpaCode)
             {
                 // The cookie must be accepted by the default scheme, or it would challenge this user again and again.
                 context.Properties!.Items[IssuingSchemeKey] = SignInSchemes.OpenIdConnect;
-                await ticketReceived(context);
-            };
-        }
+            }
+
+            PendingSignInCookies.Prune(context.HttpContext, options);
+            await ticketReceived(context);
+        };
 
         var remoteFailure = events.OnRemoteFailure;
         events.OnRemoteFailure = async context =>

@@ -26,46 +26,79 @@ internal static partial class PendingSignInCookies
     {
         var http = context.HttpContext;
         var options = context.Options;
-        bool IsPendingSignInCookie(string name) =>
-            CookieName().IsMatch(name)
-            && (name.StartsWith(options.CorrelationCookie.Name!, StringComparison.Ordinal) || name.StartsWith(options.NonceCookie.Name!, StringComparison.Ordinal));
-
-        var written = SetCookieHeaderValue.TryParseList(http.Response.Headers.SetCookie, out var setCookies)
-            ? setCookies.Where(c => c.Value.Length > 0).Select(c => c.Name.ToString()).Where(IsPendingSignInCookie).ToList()
-            : [];
+        var written = ResponseCookies(http, deleted: false).Where(name => IsPendingSignInCookie(name, options)).ToList();
         if (written.Count == 0)
         {
             return;
         }
 
-        // Only names this app writes survive the parse, so a tampered list can delete nothing else.
-        var pairs = (http.Request.Cookies[ListCookieName] ?? string.Empty)
-            .Split(PairSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split(NameSeparator).Where(IsPendingSignInCookie).ToList())
-            .Where(pair => pair.Count > 0)
-            .Append(written)
-            .ToList();
-
-        var dropped = pairs.Count - MaxPendingSignIns;
-        foreach (var name in pairs.Take(Math.Max(dropped, 0)).SelectMany(pair => pair))
+        var pairs = ListedPairs(http, options).Append(written).ToList();
+        var dropped = Math.Max(pairs.Count - MaxPendingSignIns, 0);
+        foreach (var name in pairs.Take(dropped).SelectMany(pair => pair))
         {
             var cookie = name.StartsWith(options.NonceCookie.Name!, StringComparison.Ordinal) ? options.NonceCookie : options.CorrelationCookie;
             http.Response.Cookies.Delete(name, cookie.Build(http));
         }
 
+        WriteList(http, options, pairs.Skip(dropped).ToList());
+    }
+
+    /// <summary>
+    /// At a completed callback: takes off the list the pair the handler just deleted (this sign-in's) and pairs whose cookies the
+    /// browser no longer sends (expired), so a signed-in browser does not carry a list of finished sign-ins on every request.
+    /// </summary>
+    public static void Prune(HttpContext http, OpenIdConnectOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!http.Request.Cookies.ContainsKey(ListCookieName))
+        {
+            return;
+        }
+
+        var deleted = ResponseCookies(http, deleted: true).ToHashSet(StringComparer.Ordinal);
+        var pending = ListedPairs(http, options)
+            .Where(pair => pair.Any(name => !deleted.Contains(name) && http.Request.Cookies.ContainsKey(name)))
+            .ToList();
+        WriteList(http, options, pending);
+    }
+
+    private static bool IsPendingSignInCookie(string name, OpenIdConnectOptions options) =>
+        CookieName().IsMatch(name)
+        && (name.StartsWith(options.CorrelationCookie.Name!, StringComparison.Ordinal) || name.StartsWith(options.NonceCookie.Name!, StringComparison.Ordinal));
+
+    // The names of the cookies this response writes (or deletes: an empty value).
+    private static IEnumerable<string> ResponseCookies(HttpContext http, bool deleted) =>
+        SetCookieHeaderValue.TryParseList(http.Response.Headers.SetCookie, out var setCookies)
+            ? setCookies.Where(c => c.Value.Length == 0 == deleted).Select(c => c.Name.ToString())
+            : [];
+
+    // Only names this app writes survive the parse, so a tampered list can delete nothing else.
+    private static IEnumerable<List<string>> ListedPairs(HttpContext http, OpenIdConnectOptions options) =>
+        (http.Request.Cookies[ListCookieName] ?? string.Empty)
+            .Split(PairSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split(NameSeparator).Where(name => IsPendingSignInCookie(name, options)).ToList())
+            .Where(pair => pair.Count > 0);
+
+    private static void WriteList(HttpContext http, OpenIdConnectOptions options, List<List<string>> pairs)
+    {
         // SameSite=None like the cookies it lists, so a challenge started from the callback (a restart) still sees it.
-        http.Response.Cookies.Append(
-            ListCookieName,
-            string.Join(PairSeparator, pairs.Skip(Math.Max(dropped, 0)).Select(pair => string.Join(NameSeparator, pair))),
-            new CookieOptions
-            {
-                Path = "/",
-                Secure = true,
-                HttpOnly = true,
-                SameSite = Microsoft.AspNetCore.Http.SameSiteMode.None,
-                IsEssential = true,
-                MaxAge = options.RemoteAuthenticationTimeout,
-            });
+        var cookie = new CookieOptions
+        {
+            Path = "/",
+            Secure = true,
+            HttpOnly = true,
+            SameSite = Microsoft.AspNetCore.Http.SameSiteMode.None,
+            IsEssential = true,
+            MaxAge = options.RemoteAuthenticationTimeout,
+        };
+        if (pairs.Count == 0)
+        {
+            http.Response.Cookies.Delete(ListCookieName, cookie);
+            return;
+        }
+
+        http.Response.Cookies.Append(ListCookieName, string.Join(PairSeparator, pairs.Select(pair => string.Join(NameSeparator, pair))), cookie);
     }
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,1024}$")]

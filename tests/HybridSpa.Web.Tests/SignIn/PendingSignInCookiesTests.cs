@@ -35,6 +35,22 @@ public sealed class PendingSignInCookiesTests(HybridSpaFactory factory) : IClass
     }
 
     [Fact]
+    public async Task A_completed_sign_in_leaves_the_list_and_the_last_one_takes_the_list_with_it()
+    {
+        using var browser = factory.CreateBrowser();
+        var first = await SignInDriver.ChallengeAsync(browser);
+        var second = await SignInDriver.ChallengeAsync(browser);
+        Assert.Equal(2, PendingPairs(browser));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await CompleteAsync(browser, second)).StatusCode);
+        Assert.Equal(1, PendingPairs(browser));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await CompleteAsync(browser, first)).StatusCode);
+        Assert.DoesNotContain(ListCookie, browser.Cookies.Keys);
+        Assert.Contains(browser.LastSetCookies, c => c.Name == ListCookie && c.Expires < DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
     public async Task Pending_list_naming_other_cookies_deletes_none_of_them_and_the_challenge_still_works()
     {
         var jar = new Dictionary<string, SetCookieHeaderValue>(StringComparer.Ordinal);
@@ -49,6 +65,9 @@ public sealed class PendingSignInCookiesTests(HybridSpaFactory factory) : IClass
         Assert.DoesNotContain(browser.LastSetCookies, c => c.Name == SignInDriver.AuthCookie || c.Name == SignInDriver.SessionCookie);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
     }
+
+    private static int PendingPairs(Browser browser) =>
+        Uri.UnescapeDataString(browser.Cookies[ListCookie].Value.ToString()).Split('|', StringSplitOptions.RemoveEmptyEntries).Length;
 
     private async Task<HttpResponseMessage> CompleteAsync(Browser browser, AuthorizeRequest authorize)
     {
