@@ -74,6 +74,29 @@ describe("startApp", () => {
     expect(msal.initialize.mock.invocationCallOrder[0]).toBeLessThan(msal.acquireTokenByCode.mock.invocationCallOrder[0] ?? 0);
   });
 
+  it("loads the UI module only once MSAL's request building (promise continuations) has reached the token request", async () => {
+    renderServerPage(serverEncoded(aBootstrap({ spaCode: "code-before-ui-import" })));
+    const msal = aFakeMsal();
+    const order: string[] = [];
+    msal.acquireTokenByCode.mockImplementation(async () => {
+      // Like MSAL between acquireTokenByCode and fetch(): a chain of awaits on settled promises, no task in between.
+      for (let step = 0; step < 50; step++) {
+        await Promise.resolve();
+      }
+      order.push("token request sent");
+      return aTokenResult();
+    });
+    const ui = await import("./renderApp");
+    const loadUi = vi.fn(async (): Promise<UserInterface> => {
+      order.push("UI module import started");
+      return ui;
+    });
+
+    await act(() => startApp(document, () => msal, loadUi));
+
+    expect(order).toEqual(["token request sent", "UI module import started"]);
+  });
+
   it("renders the loading state while the token request is in flight, and the profile from its answer", async () => {
     renderServerPage(serverEncoded(aBootstrap({ spaCode: "code-in-flight" })));
     const msal = aFakeMsal();

@@ -19,9 +19,20 @@ const createPublicClientApplication = (configuration: Configuration): IPublicCli
 const loadUserInterface = (): Promise<UserInterface> => import("./renderApp");
 
 /**
+ * Resolves in a later task. MSAL's acquireTokenByCode reaches fetch() through promise continuations only (microtasks), so
+ * once a task has passed the token request has left; importing the UI earlier put the import's start-up (and the UI
+ * chunk's parse on a second thread, which a two-core machine shares with it) between acquireTokenByCode and its fetch().
+ */
+const nextTask = (): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, 0);
+  });
+
+/**
  * Boots the SPA from the server-rendered page, token first: validate the bootstrap data, create and initialize MSAL,
- * start the first token acquisition (the SPA code's redemption), and only then evaluate React and render — the loading
- * state while the request is in flight, the profile when it answers. A failure before that still renders an error screen.
+ * start the first token acquisition (the SPA code's redemption), let it reach fetch(), and only then load React and render
+ * — the loading state while the request is in flight, the profile when it answers. A failure before that still renders an
+ * error screen.
  */
 export async function startApp(
   doc: Document,
@@ -42,5 +53,6 @@ export async function startApp(
     (await loadUi()).renderStartupError(container, error);
     return;
   }
+  await nextTask();
   (await loadUi()).renderApp(container, props);
 }

@@ -24,6 +24,18 @@ describe("startFirstToken", () => {
     );
   });
 
+  it("redeems a SPA code without reading MSAL's account cache first: the code wins whatever is cached", async () => {
+    const msal = aFakeMsal([anAccount()]);
+    const code = aFreshSpaCode();
+
+    const outcome = await startFirstToken(msal, aBootstrap({ spaCode: code }));
+
+    expect(outcome).toMatchObject({ kind: "token", steps: [{ source: "spa-code", requests: 1 }] });
+    expect(msal.acquireTokenByCode).toHaveBeenCalledExactlyOnceWith({ code, scopes: ["User.Read"] });
+    expect(msal.getAllAccounts).not.toHaveBeenCalled();
+    expect(msal.getActiveAccount).not.toHaveBeenCalled();
+  });
+
   it("makes the redeemed account the active one", async () => {
     const msal = aFakeMsal();
 

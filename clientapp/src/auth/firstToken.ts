@@ -51,7 +51,9 @@ export async function acquireFirstToken(
   bootstrap: Bootstrap,
   spaCode: string | null,
 ): Promise<FirstTokenOutcome> {
-  const cachedAccount = pickCachedAccount(instance.getActiveAccount(), instance.getAllAccounts(), bootstrap.loginHint);
+  // A SPA code wins whatever is cached (chooseBootstrapStep), so the cache is not read before its token request.
+  const cachedAccount =
+    spaCode === null ? pickCachedAccount(instance.getActiveAccount(), instance.getAllAccounts(), bootstrap.loginHint) : null;
   const step = chooseBootstrapStep({
     spaCode,
     cachedAccount,
