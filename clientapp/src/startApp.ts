@@ -22,10 +22,16 @@ const loadUserInterface = (): Promise<UserInterface> => import("./renderApp");
  * Resolves in a later task. MSAL's acquireTokenByCode reaches fetch() through promise continuations only (microtasks), so
  * once a task has passed the token request has left; importing the UI earlier put the import's start-up (and the UI
  * chunk's parse on a second thread, which a two-core machine shares with it) between acquireTokenByCode and its fetch().
+ * A message rather than setTimeout: browsers hold back timers in a tab opened in the background, by up to a second.
  */
 const nextTask = (): Promise<void> =>
   new Promise((resolve) => {
-    setTimeout(resolve, 0);
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
   });
 
 /**
