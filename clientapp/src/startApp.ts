@@ -3,6 +3,7 @@ import type { AppProps } from "./App";
 import { createMsalConfiguration } from "./authConfig";
 import { startFirstToken } from "./auth/firstToken";
 import { readBootstrap } from "./bootstrap/bootstrapConfig";
+import { nextTask } from "./nextTask";
 
 /** The id of the element the server renders for React to mount into. */
 export const ROOT_ELEMENT_ID = "root";
@@ -17,22 +18,6 @@ const createPublicClientApplication = (configuration: Configuration): IPublicCli
   new PublicClientApplication(configuration);
 
 const loadUserInterface = (): Promise<UserInterface> => import("./renderApp");
-
-/**
- * Resolves in a later task. MSAL's acquireTokenByCode reaches fetch() through promise continuations only (microtasks), so
- * once a task has passed the token request has left; importing the UI earlier put the import's start-up (and the UI
- * chunk's parse on a second thread, which a two-core machine shares with it) between acquireTokenByCode and its fetch().
- * A message rather than setTimeout: browsers hold back timers in a tab opened in the background, by up to a second.
- */
-const nextTask = (): Promise<void> =>
-  new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 
 /**
  * Boots the SPA from the server-rendered page, token first: validate the bootstrap data, create and initialize MSAL,

@@ -1,5 +1,6 @@
 import type { AccountInfo, IPublicClientApplication } from "@azure/msal-browser";
 import { HANDLE_REDIRECT_OPTIONS } from "../authConfig";
+import { nextTask } from "../nextTask";
 import type { Bootstrap } from "../bootstrap/bootstrapConfig";
 import { ssoSilentOnce } from "./classicSignIn";
 import { acquireTokenSilently } from "./silentToken";
@@ -16,19 +17,23 @@ export type FirstTokenOutcome =
 
 /**
  * Starts getting the page's first token right after MSAL's initialize(), before any React code is evaluated. A SPA code
- * is redeemed at once: a page that carries one was rendered by the server's sign-in, never by a loginRedirect's return.
+ * is redeemed at once: a page that carries one was rendered by the server's sign-in, never by a loginRedirect's return, so
+ * its redirect handling waits until the token request has left.
  * Without one, the redirect response (if this load is one) is handled first, since it may bring the account to renew.
  * This is the only handleRedirectPromise call the app makes; MsalProvider's own call gets MSAL's memoized promise.
  */
 export function startFirstToken(instance: IPublicClientApplication, bootstrap: Bootstrap): Promise<FirstTokenOutcome> {
-  const firstToken = bootstrap.spaCode === null ? null : acquireFirstToken(instance, bootstrap, bootstrap.spaCode);
-  const redirect = measure(() => instance.handleRedirectPromise(HANDLE_REDIRECT_OPTIONS));
-  if (firstToken !== null) {
-    // The redemption does not depend on it, and the redirect handling reports its own failures through MSAL's events.
-    redirect.catch(() => undefined);
+  const handleRedirect = () => measure(() => instance.handleRedirectPromise(HANDLE_REDIRECT_OPTIONS));
+  if (bootstrap.spaCode !== null) {
+    const firstToken = acquireFirstToken(instance, bootstrap, bootstrap.spaCode);
+    // The redemption does not depend on it: it runs once the token request has left, not interleaved with its building, and
+    // reports its own failures through MSAL's events.
+    void nextTask()
+      .then(handleRedirect)
+      .catch(() => undefined);
     return firstToken;
   }
-  return redirect.then(
+  return handleRedirect().then(
     async ({ value: redirectResult, durationMs }) => {
       if (redirectResult === null || redirectResult.account === null) {
         return acquireFirstToken(instance, bootstrap, null);
