@@ -97,7 +97,7 @@ internal static class PageThroughputBenchmark
             Console.WriteLine($"[throughput] {target.Name}: ratio host/anonymous {ratio}; load average {loadBefore} before, {loadAfter} after");
             var mark = target.Name == "this" ? string.Empty : "′";
             var of = target.Name == "this" ? string.Empty : $" of the other build ({target.Origin})";
-            rows.Add(new("3a" + mark, $"**page throughput**, authenticated SPA host page `/`{of} (wrk, {threads} threads, {connections} connections, HTTPS, signed-in cookies, {slices} × {sliceSeconds} s slices alternating with 3b)",
+            rows.Add(new("3a" + mark, $"**page throughput**, authenticated SPA host page `/`{of} (wrk, {threads} threads, {connections} connections, HTTPS, signed-in cookies, {warmupSeconds} s warm-up, then {slices} × {sliceSeconds} s slices alternating with 3b)",
                 string.Create(CultureInfo.InvariantCulture, $"{host}") + (target.Name == "this" ? string.Create(CultureInfo.InvariantCulture, $"; {hostBytes:N0} B body") : string.Empty)));
             rows.Add(new("3b" + mark, $"same, anonymous Razor page `{AnonymousPage}`{of}",
                 string.Create(CultureInfo.InvariantCulture, $"{anonymous}") + (target.Name == "this" ? string.Create(CultureInfo.InvariantCulture, $"; {anonymousBytes:N0} B body") : string.Empty)));
