@@ -24,7 +24,7 @@ internal sealed class LogoutEndpoint(EmulatorDirectory directory, BrowserSession
         var parameters = parsed!;
 
         // UNCONFIRMED: an unverifiable id_token_hint is ignored rather than shown as an error.
-        var hintedClient = await ClientFromIdTokenHintAsync(parameters.GetValueOrDefault("id_token_hint")).ConfigureAwait(false);
+        var hintedClient = ClientFromIdTokenHint(parameters.GetValueOrDefault("id_token_hint"));
         var clientId = parameters.GetValueOrDefault("client_id") ?? hintedClient;
 
         EndSignIn(context, parameters.GetValueOrDefault("logout_hint"));
@@ -73,9 +73,9 @@ internal sealed class LogoutEndpoint(EmulatorDirectory directory, BrowserSession
         return apps.Any(app => app.PostLogoutRedirectUris.Concat(app.WebRedirectUris).Concat(app.SpaRedirectUris).Contains(uri, StringComparer.Ordinal));
     }
 
-    private async Task<string?> ClientFromIdTokenHintAsync(string? idTokenHint)
+    private string? ClientFromIdTokenHint(string? idTokenHint)
     {
         var token = EmulatorTokenValidator.TryRead(idTokenHint);
-        return token is not null && await tokens.HasValidSignatureAsync(token).ConfigureAwait(false) ? token.Audiences.FirstOrDefault() : null;
+        return token is not null && tokens.HasValidSignature(token) ? token.Audiences.FirstOrDefault() : null;
     }
 }

@@ -43,7 +43,7 @@ internal sealed class TokenEndpoint(
             CorsHeaders.OriginOf(context),
             context.Request.Headers.Authorization.FirstOrDefault(),
             context.Connection.RemoteIpAddress?.ToString());
-        var result = await validator.ValidateAsync(request).ConfigureAwait(false);
+        var result = validator.Validate(request);
         if (result.Error is not null)
         {
             await errors.WriteJsonAsync(context, result.Error).ConfigureAwait(false);

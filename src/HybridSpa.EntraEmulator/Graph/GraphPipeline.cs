@@ -10,7 +10,7 @@ internal sealed class GraphPipeline(GraphTokenAuthenticator authenticator, Graph
     public RequestDelegate Require(GraphPermission permission, Func<HttpContext, GraphCaller, Task> handler) => async context =>
     {
         cors.Apply(context, ExposedHeaders);
-        var (caller, failure) = await authenticator.AuthenticateAsync(context).ConfigureAwait(false);
+        var (caller, failure) = authenticator.Authenticate(context);
         if (caller is null)
         {
             await errors.WriteUnauthorizedAsync(context, failure!).ConfigureAwait(false);

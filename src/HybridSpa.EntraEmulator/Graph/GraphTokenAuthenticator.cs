@@ -13,7 +13,7 @@ internal sealed class GraphTokenAuthenticator(EmulatorTokenValidator validator, 
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
     private static readonly string[] GraphAudiences = [ScopeParser.GraphAppId, ScopeParser.GraphAppIdUri, ScopeParser.GraphAppIdUri + "/"];
 
-    public async Task<(GraphCaller? Caller, string? Failure)> AuthenticateAsync(HttpContext context)
+    public (GraphCaller? Caller, string? Failure) Authenticate(HttpContext context)
     {
         var header = context.Request.Headers.Authorization.FirstOrDefault();
         var raw = header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
@@ -28,7 +28,7 @@ internal sealed class GraphTokenAuthenticator(EmulatorTokenValidator validator, 
             return (null, "CompactToken parsing failed with error code: 80049217");
         }
 
-        if (!await validator.HasValidSignatureAsync(token).ConfigureAwait(false))
+        if (!validator.HasValidSignature(token))
         {
             return (null, "Access token validation failure.");
         }

@@ -6,8 +6,6 @@ namespace HybridSpa.EntraEmulator.Tokens;
 /// <summary>Checks that a JWT was signed by one of the emulator's published keys (used by Graph and by logout's id_token_hint).</summary>
 internal sealed class EmulatorTokenValidator(SigningKeyRing keys)
 {
-    private readonly JsonWebTokenHandler _handler = new();
-
     /// <summary>Null when the string is not a JWT at all.</summary>
     public static JsonWebToken? TryRead(string? token)
     {
@@ -26,19 +24,7 @@ internal sealed class EmulatorTokenValidator(SigningKeyRing keys)
         }
     }
 
-    /// <summary>Verifies the signature only; issuer, audience and lifetime are the caller's rules (checked against the emulator clock).</summary>
-    public async Task<bool> HasValidSignatureAsync(JsonWebToken token)
-    {
-        var parameters = new TokenValidationParameters
-        {
-            IssuerSigningKeys = keys.Keys.Select(k => k.SecurityKey),
-            ValidateIssuer = false,
-            ValidateAudience = false,
-            ValidateLifetime = false,
-            ValidateIssuerSigningKey = true,
-            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
-        };
-        var result = await _handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
-        return result.IsValid;
-    }
+    /// <summary>Verifies the signature only (RS256, an emulator key); issuer, audience and lifetime are the caller's rules (checked against the emulator clock).</summary>
+    public bool HasValidSignature(JsonWebToken token) =>
+        JwsSignature.IsValid(token, keys.Keys.Select(k => k.SecurityKey), [SecurityAlgorithms.RsaSha256]);
 }

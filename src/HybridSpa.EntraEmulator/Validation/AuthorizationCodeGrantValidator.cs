@@ -15,7 +15,7 @@ internal sealed class AuthorizationCodeGrantValidator(
     EmulatorDirectory directory,
     TimeProvider clock)
 {
-    public async Task<TokenRequestValidationResult> ValidateAsync(TokenRequest request, AppRegistration app, PresentedCredential credential, ScopeSet? requestedScopes)
+    public TokenRequestValidationResult Validate(TokenRequest request, AppRegistration app, PresentedCredential credential, ScopeSet? requestedScopes)
     {
         var handle = request.Get(TokenRequestParameters.Code);
         if (handle is null)
@@ -45,7 +45,7 @@ internal sealed class AuthorizationCodeGrantValidator(
         }
 
         var isSpaGrant = code.Kind != CodeKind.Web;
-        var (method, clientError) = await clients.AuthenticateForGrantAsync(isSpaGrant, app, credential, request).ConfigureAwait(false);
+        var (method, clientError) = clients.AuthenticateForGrant(isSpaGrant, app, credential, request);
         if (clientError is not null)
         {
             return clientError;

@@ -5,6 +5,7 @@ using HybridSpa.EntraEmulator.Errors;
 using HybridSpa.EntraEmulator.Hosting;
 using HybridSpa.EntraEmulator.Stores;
 using Microsoft.IdentityModel.JsonWebTokens;
+using HybridSpa.EntraEmulator.Tokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace HybridSpa.EntraEmulator.Validation;
@@ -13,9 +14,9 @@ namespace HybridSpa.EntraEmulator.Validation;
 internal sealed class ClientAssertionValidator(EmulatorUrls urls, AssertionReplayCache replays, TimeProvider clock)
 {
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
-    private readonly JsonWebTokenHandler _handler = new();
+    private static readonly string[] AssertionAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSsaPssSha256];
 
-    public async Task<AadstsError?> ValidateAsync(AppRegistration app, PresentedCredential credential, TokenRequest request)
+    public AadstsError? Validate(AppRegistration app, PresentedCredential credential, TokenRequest request)
     {
         if (credential.AssertionType != TokenRequestParameters.JwtBearerAssertionType)
         {
@@ -41,7 +42,7 @@ internal sealed class ClientAssertionValidator(EmulatorUrls urls, AssertionRepla
 
         using (certificate)
         {
-            if (!await HasValidSignatureAsync(token, certificate).ConfigureAwait(false))
+            if (!JwsSignature.IsValid(token, [new X509SecurityKey(certificate)], AssertionAlgorithms))
             {
                 return AadstsErrors.AssertionSignatureInvalid();
             }
@@ -112,22 +113,6 @@ internal sealed class ClientAssertionValidator(EmulatorUrls urls, AssertionRepla
         {
             return null;
         }
-    }
-
-    private async Task<bool> HasValidSignatureAsync(JsonWebToken token, X509Certificate2 certificate)
-    {
-        var parameters = new TokenValidationParameters
-        {
-            IssuerSigningKey = new X509SecurityKey(certificate),
-            ValidateIssuer = false,
-            ValidateAudience = false,
-            ValidateLifetime = false,
-            ValidateIssuerSigningKey = true,
-            TryAllIssuerSigningKeys = true,
-            ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSsaPssSha256],
-        };
-        var result = await _handler.ValidateTokenAsync(token, parameters).ConfigureAwait(false);
-        return result.IsValid;
     }
 
     private static bool ClaimEquals(JsonWebToken token, string name, string expected) =>

@@ -9,7 +9,7 @@ namespace HybridSpa.EntraEmulator.Validation;
 internal sealed class ClientAuthenticator(ClientAssertionValidator assertions)
 {
     /// <summary>SPA-type grants: a browser request without credential. Web-type grants: no Origin, and a valid credential.</summary>
-    public async Task<(ClientAuthenticationMethod Method, AadstsError? Error)> AuthenticateForGrantAsync(
+    public (ClientAuthenticationMethod Method, AadstsError? Error) AuthenticateForGrant(
         bool isSpaGrant, AppRegistration app, PresentedCredential credential, TokenRequest request)
     {
         if (isSpaGrant)
@@ -19,10 +19,10 @@ internal sealed class ClientAuthenticator(ClientAssertionValidator assertions)
 
         return OriginRules.ForWebGrant(request.Origin) is { } originError
             ? (ClientAuthenticationMethod.None, originError)
-            : await AuthenticateAsync(app, credential, request).ConfigureAwait(false);
+            : Authenticate(app, credential, request);
     }
 
-    private async Task<(ClientAuthenticationMethod Method, AadstsError? Error)> AuthenticateAsync(
+    private (ClientAuthenticationMethod Method, AadstsError? Error) Authenticate(
         AppRegistration app, PresentedCredential credential, TokenRequest request)
     {
         switch (credential.Kind)
@@ -32,7 +32,7 @@ internal sealed class ClientAuthenticator(ClientAssertionValidator assertions)
                     ? (ClientAuthenticationMethod.Secret, null)
                     : (ClientAuthenticationMethod.Secret, AadstsErrors.InvalidClientSecret(app.ClientId));
             case PresentedCredentialKind.Assertion:
-                var error = await assertions.ValidateAsync(app, credential, request).ConfigureAwait(false);
+                var error = assertions.Validate(app, credential, request);
                 return (ClientAuthenticationMethod.Certificate, error);
             default:
                 return (ClientAuthenticationMethod.None, AadstsErrors.MissingClientCredential());

@@ -14,7 +14,7 @@ internal sealed class RefreshTokenGrantValidator(
     EmulatorDirectory directory,
     TimeProvider clock)
 {
-    public async Task<TokenRequestValidationResult> ValidateAsync(TokenRequest request, AppRegistration app, PresentedCredential credential, ScopeSet? requestedScopes)
+    public TokenRequestValidationResult Validate(TokenRequest request, AppRegistration app, PresentedCredential credential, ScopeSet? requestedScopes)
     {
         var handle = request.Get(TokenRequestParameters.RefreshToken);
         if (handle is null)
@@ -38,7 +38,7 @@ internal sealed class RefreshTokenGrantValidator(
             return AadstsErrors.CodeForOtherTenant();
         }
 
-        var (method, clientError) = await clients.AuthenticateForGrantAsync(grant.IsSpa, app, credential, request).ConfigureAwait(false);
+        var (method, clientError) = clients.AuthenticateForGrant(grant.IsSpa, app, credential, request);
         if (clientError is not null)
         {
             return clientError;

@@ -10,7 +10,7 @@ internal sealed class TokenRequestValidator(
     AuthorizationCodeGrantValidator codeGrants,
     RefreshTokenGrantValidator refreshGrants)
 {
-    public async Task<TokenRequestValidationResult> ValidateAsync(TokenRequest request)
+    public TokenRequestValidationResult Validate(TokenRequest request)
     {
         var grantType = request.Get(TokenRequestParameters.GrantType);
         if (grantType is null)
@@ -58,8 +58,8 @@ internal sealed class TokenRequestValidator(
 
         return grantType switch
         {
-            TokenRequestParameters.AuthorizationCodeGrant => await codeGrants.ValidateAsync(request, app, credential, requestedScopes).ConfigureAwait(false),
-            TokenRequestParameters.RefreshTokenGrant => await refreshGrants.ValidateAsync(request, app, credential, requestedScopes).ConfigureAwait(false),
+            TokenRequestParameters.AuthorizationCodeGrant => codeGrants.Validate(request, app, credential, requestedScopes),
+            TokenRequestParameters.RefreshTokenGrant => refreshGrants.Validate(request, app, credential, requestedScopes),
             _ => AadstsErrors.UnsupportedGrantType(grantType.Length > 64 ? grantType[..64] : grantType),
         };
     }
