@@ -11,4 +11,7 @@ public sealed class GraphApiOptions
 
     /// <summary>Delegated scopes requested at sign-in and for server-side calls.</summary>
     public IList<string> Scopes { get; } = [];
+
+    /// <summary>How long a page waits for one server-side Graph call before its 503 page.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 }

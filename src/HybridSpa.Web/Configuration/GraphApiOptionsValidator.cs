@@ -20,6 +20,11 @@ public sealed class GraphApiOptionsValidator : IValidateOptions<GraphApiOptions>
             failures.Add("DownstreamApis:Graph:Scopes must list at least one scope, e.g. [\"User.Read\"]");
         }
 
+        if (options.Timeout <= TimeSpan.Zero || options.Timeout > TimeSpan.FromMinutes(5))
+        {
+            failures.Add("DownstreamApis:Graph:Timeout must be between 00:00:00 (exclusive) and 00:05:00, e.g. 00:00:30");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,4 +1,6 @@
 using HybridSpa.Web.Http;
+using HybridSpa.Web.Configuration;
+using Microsoft.Extensions.Options;
 using Polly;
 
 namespace HybridSpa.Web.Profile;
@@ -6,9 +8,6 @@ namespace HybridSpa.Web.Profile;
 /// <summary>Registers server-side Microsoft Graph.</summary>
 public static class GraphExtensions
 {
-    /// <summary>How long a page waits for one Graph call.</summary>
-    public static readonly TimeSpan GraphTimeout = TimeSpan.FromSeconds(30);
-
     /// <summary>Adds <see cref="UserGraphClientFactory"/> (base URL and scopes from <c>DownstreamApis:Graph</c>).</summary>
     public static WebApplicationBuilder AddServerSideGraph(this WebApplicationBuilder builder)
     {
@@ -19,7 +18,8 @@ public static class GraphExtensions
         // here: the page is one user's request, and the user can retry it.
         builder.Services.AddHttpClient(HttpClientNames.Graph)
             .AddHttpMessageHandler(() => new GraphUnreachableHandler())
-            .AddResilienceHandler(HttpClientNames.Graph, pipeline => pipeline.AddTimeout(GraphTimeout));
+            .AddResilienceHandler(HttpClientNames.Graph, (pipeline, context) =>
+                pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<GraphApiOptions>>().Value.Timeout));
         return builder;
     }
 }

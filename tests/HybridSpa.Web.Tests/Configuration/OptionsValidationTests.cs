@@ -54,6 +54,21 @@ public sealed class OptionsValidationTests
         Assert.Contains("DownstreamApis:Graph:Scopes", new GraphApiOptionsValidator().Validate(null, new GraphApiOptions()).FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("00:00:00", false)]
+    [InlineData("00:10:00", false)]
+    [InlineData("00:00:30", true)]
+    public void Graph_timeout_is_between_zero_and_five_minutes(string timeout, bool valid)
+    {
+        var options = new GraphApiOptions { Timeout = TimeSpan.Parse(timeout, System.Globalization.CultureInfo.InvariantCulture) };
+        options.Scopes.Add("User.Read");
+
+        var result = new GraphApiOptionsValidator().Validate(null, options);
+
+        Assert.Equal(valid, result.Succeeded);
+        Assert.Equal(valid, result.FailureMessage?.Contains("DownstreamApis:Graph:Timeout", StringComparison.Ordinal) != true);
+    }
+
     [Fact]
     public void Host_refuses_to_start_with_a_missing_client_id()
     {

@@ -16,12 +16,20 @@ public sealed class GraphDouble : HttpMessageHandler
     /// <summary>When set, every call fails this way instead of answering: Graph is down.</summary>
     public Func<HttpResponseMessage>? Outage { get; set; }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>When true, every call waits until it is cancelled: Graph hangs.</summary>
+    public bool Hangs { get; set; }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         Authorizations.Enqueue(request.Headers.Authorization?.ToString());
+        if (Hangs)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
         if (Outage is { } outage)
         {
-            return Task.FromResult(outage());
+            return outage();
         }
 
         object? body = request.RequestUri!.AbsolutePath switch
@@ -33,11 +41,11 @@ public sealed class GraphDouble : HttpMessageHandler
             },
             _ => null,
         };
-        return Task.FromResult(body is null
+        return body is null
             ? new HttpResponseMessage(HttpStatusCode.NotFound)
             {
                 Content = new StringContent("""{"error":{"code":"Request_ResourceNotFound","message":"Not found."}}""", Encoding.UTF8, "application/json"),
             }
-            : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json") });
+            : new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json") };
     }
 }

@@ -7,9 +7,9 @@ namespace HybridSpa.Web.Tests.Profile;
 /// <summary>Graph not answering is Graph's 503 page, not the identity provider's, and not a 500.</summary>
 public sealed class GraphOutageTests : IDisposable
 {
-    private readonly HybridSpaFactory _factory = new();
+    private readonly HybridSpaFactory _factory = new() { Settings = { ["DownstreamApis:Graph:Timeout"] = "00:00:01" } };
 
-    public static TheoryData<string> Outages => ["refused", "503"];
+    public static TheoryData<string> Outages => ["refused", "503", "hangs"];
 
     [Theory]
     [MemberData(nameof(Outages))]
@@ -17,9 +17,13 @@ public sealed class GraphOutageTests : IDisposable
     {
         using var browser = _factory.CreateBrowser();
         await SignInDriver.SignInAsync(_factory, browser, TestUser.Create());
-        _factory.Graph.Outage = outage == "refused"
-            ? () => throw new HttpRequestException("Connection refused (graph.test:443)", new System.Net.Sockets.SocketException(111))
-            : () => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        _factory.Graph.Hangs = outage == "hangs";
+        _factory.Graph.Outage = outage switch
+        {
+            "refused" => () => throw new HttpRequestException("Connection refused (graph.test:443)", new System.Net.Sockets.SocketException(111)),
+            "503" => () => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable),
+            _ => null,
+        };
 
         var response = await browser.GetAsync("/profile");
 
@@ -31,6 +35,7 @@ public sealed class GraphOutageTests : IDisposable
         Assert.DoesNotContain("Exception", page, StringComparison.Ordinal);
 
         _factory.Graph.Outage = null;
+        _factory.Graph.Hangs = false;
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/profile")).StatusCode);
     }
 
