@@ -1,3 +1,4 @@
+using HybridSpa.Web.Errors;
 using Microsoft.Identity.Client;
 using Polly;
 
@@ -13,12 +14,7 @@ public static class IdentityProviderUnavailable
     /// True when <paramref name="exception"/> or anything it wraps is a network failure, a timeout or an open circuit, or MSAL's
     /// own report of one (it turns timeouts and 5xx answers into error codes).
     /// </summary>
-    public static bool IsCauseOf(Exception? exception) => exception switch
-    {
-        null => false,
-        HttpRequestException or ExecutionRejectedException => true,
-        MsalServiceException msal when msal.ErrorCode is MsalError.RequestTimeout or MsalError.ServiceNotAvailable => true,
-        AggregateException aggregate => aggregate.InnerExceptions.Any(IsCauseOf),
-        _ => IsCauseOf(exception.InnerException),
-    };
+    public static bool IsCauseOf(Exception? exception) => ExceptionCauses.Any(exception, cause =>
+        cause is HttpRequestException or ExecutionRejectedException
+        || cause is MsalServiceException { ErrorCode: MsalError.RequestTimeout or MsalError.ServiceNotAvailable });
 }

@@ -1,5 +1,5 @@
-using HybridSpa.Web.Http;
 using HybridSpa.Web.Configuration;
+using HybridSpa.Web.Http;
 using Microsoft.Extensions.Options;
 using Polly;
 

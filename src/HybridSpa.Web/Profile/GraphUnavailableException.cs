@@ -1,3 +1,4 @@
+using HybridSpa.Web.Errors;
 using Microsoft.Kiota.Abstractions;
 
 namespace HybridSpa.Web.Profile;
@@ -9,12 +10,6 @@ namespace HybridSpa.Web.Profile;
 public sealed class GraphUnavailableException(string message, Exception innerException) : Exception(message, innerException)
 {
     /// <summary>True when <paramref name="exception"/> or anything it wraps says Graph is down: no answer, or a 5xx answer.</summary>
-    public static bool IsCauseOf(Exception? exception) => exception switch
-    {
-        null => false,
-        GraphUnavailableException => true,
-        ApiException api when api.ResponseStatusCode >= StatusCodes.Status500InternalServerError => true,
-        AggregateException aggregate => aggregate.InnerExceptions.Any(IsCauseOf),
-        _ => IsCauseOf(exception.InnerException),
-    };
+    public static bool IsCauseOf(Exception? exception) => ExceptionCauses.Any(exception, cause =>
+        cause is GraphUnavailableException || cause is ApiException { ResponseStatusCode: >= StatusCodes.Status500InternalServerError });
 }

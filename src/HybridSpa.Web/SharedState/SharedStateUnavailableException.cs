@@ -1,3 +1,5 @@
+using HybridSpa.Web.Errors;
+
 namespace HybridSpa.Web.SharedState;
 
 /// <summary>
@@ -28,20 +30,5 @@ public sealed class SharedStateUnavailableException : Exception
     /// True when <paramref name="exception"/> or anything it wraps is a <see cref="SharedStateUnavailableException"/>: the store
     /// fails deep inside session, MSAL, Data Protection or the sign-in handler, which wrap it in their own exceptions.
     /// </summary>
-    public static bool IsCauseOf(Exception? exception)
-    {
-        if (exception is null)
-        {
-            return false;
-        }
-
-        if (exception is SharedStateUnavailableException)
-        {
-            return true;
-        }
-
-        return exception is AggregateException aggregate
-            ? aggregate.InnerExceptions.Any(IsCauseOf)
-            : IsCauseOf(exception.InnerException);
-    }
+    public static bool IsCauseOf(Exception? exception) => ExceptionCauses.Any(exception, cause => cause is SharedStateUnavailableException);
 }
