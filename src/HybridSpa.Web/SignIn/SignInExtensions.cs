@@ -40,9 +40,8 @@ public static class SignInExtensions
         var azureAd = IdentityWebSection(builder.Configuration);
         var graphScopes = builder.Configuration.GetSection(GraphApiOptions.SectionName).Get<GraphApiOptions>()?.Scopes ?? [];
 
-        // IdentityModel refreshes metadata in the background after a refresh request, so the id_token signed with a rolled-over
-        // key would fail; blocking, the token handler's own refresh-and-retry accepts it in the same callback.
-        AppContext.SetSwitch("Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking", true);
+        // Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking (a key rollover accepted in the same callback) is set in every
+        // process's runtimeconfig by Directory.Build.props: IdentityModel reads it once, before code here could set it.
 
         // The official handler logs the authorization response (the code) at Trace and the challenge URL (state, nonce) at
         // Debug: that category never goes below Information, whatever the configuration says.
