@@ -17,8 +17,9 @@ namespace HybridSpa.Benchmarks.Browser;
 /// (a) hybrid — acquireTokenByCode with the server-rendered SPA code; (b) classic — the same SPA with no code
 /// (AzureAd:WithSpaAuthCode=false), ssoSilent through a hidden iframe; (c) the floor — one bare CORS POST of a fresh,
 /// valid SPA code to the same token endpoint from a loaded page of the app. Modes are interleaved so load noise hits all.
-/// Every sample runs on a persistent profile (only those honour the host page's preconnect), and nothing Playwright injects
-/// runs in the host page until its token response has arrived: the harness waits on network events until then.
+/// Every sample runs on a persistent profile (only those honour the host page's preconnect) that has finished starting up
+/// (<see cref="SampleBrowsers"/>), and nothing Playwright injects runs in the host page until its token response has
+/// arrived: the harness waits on network events until then.
 /// </summary>
 internal static partial class FirstTokenBenchmark
 {
@@ -45,21 +46,21 @@ internal static partial class FirstTokenBenchmark
         var warmup = arguments.Int("warmup", 2);
         var blockedSamples = arguments.Int("blocked-samples", 5);
 
-        // Before any deployment starts: a machine without Chromium or certutil installs them here, or is told what to install.
-        var tools = BrowserPrerequisites.Tools;
         var throttledSamples = arguments.Int("throttled-samples", 10);
+        // Before any deployment starts: a machine without Chromium or certutil installs them here, or is told what to install.
+        var browsers = new SampleBrowsers(BrowserPrerequisites.Tools, TimeSpan.FromMilliseconds(arguments.Int("settle-ms", 2000)));
         await using var hybrid = await Deployments.StartAsync().ConfigureAwait(false);
         await using var classic = await Deployments.StartAsync(classic: true).ConfigureAwait(false);
-        Console.WriteLine($"[browser] Chromium, fresh profile per sign-in; {warmup} warm-up + {samples} sign-ins per mode, interleaved.");
+        Console.WriteLine($"[browser] Chromium, fresh profile per sign-in, left {browsers.Settle.TotalMilliseconds:0} ms to settle on its first page; {warmup} warm-up + {samples} sign-ins per mode, interleaved.");
 
         var hybridSamples = new List<FirstTokenSample>();
         var classicSamples = new List<FirstTokenSample>();
         var floorSamples = new List<FirstTokenSample>();
         for (var i = 0; i < warmup + samples; i++)
         {
-            var a = await SignInAndMeasureAsync(tools, hybrid, ThirdPartyCookies.Allowed).ConfigureAwait(false);
-            var b = await SignInAndMeasureAsync(tools, classic, ThirdPartyCookies.Allowed).ConfigureAwait(false);
-            var c = await MeasureFloorAsync(tools, hybrid).ConfigureAwait(false);
+            var a = await SignInAndMeasureAsync(browsers, hybrid, ThirdPartyCookies.Allowed).ConfigureAwait(false);
+            var b = await SignInAndMeasureAsync(browsers, classic, ThirdPartyCookies.Allowed).ConfigureAwait(false);
+            var c = await MeasureFloorAsync(browsers, hybrid).ConfigureAwait(false);
             if (i >= warmup)
             {
                 hybridSamples.Add(a);
@@ -74,7 +75,7 @@ internal static partial class FirstTokenBenchmark
         var blocked = new List<(double Ms, int IdpRequests, bool Redirected)>();
         for (var i = 0; i < blockedSamples; i++)
         {
-            blocked.Add(await ClassicWithThirdPartyCookiesBlockedAsync(tools, classic).ConfigureAwait(false));
+            blocked.Add(await ClassicWithThirdPartyCookiesBlockedAsync(browsers, classic).ConfigureAwait(false));
         }
 
         var network = NetworkConditions.Broadband;
@@ -82,8 +83,8 @@ internal static partial class FirstTokenBenchmark
         var throttledClassic = new List<FirstTokenSample>();
         for (var i = 0; i < throttledSamples; i++)
         {
-            throttledHybrid.Add(await SignInAndMeasureAsync(tools, hybrid, ThirdPartyCookies.Allowed, network).ConfigureAwait(false));
-            throttledClassic.Add(await SignInAndMeasureAsync(tools, classic, ThirdPartyCookies.Allowed, network).ConfigureAwait(false));
+            throttledHybrid.Add(await SignInAndMeasureAsync(browsers, hybrid, ThirdPartyCookies.Allowed, network).ConfigureAwait(false));
+            throttledClassic.Add(await SignInAndMeasureAsync(browsers, classic, ThirdPartyCookies.Allowed, network).ConfigureAwait(false));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"[browser] throttled {i + 1,2}: hybrid {throttledHybrid[^1].TimeToFirstTokenMs,6:0.0} ms  classic {throttledClassic[^1].TimeToFirstTokenMs,6:0.0} ms"));
         }
@@ -91,15 +92,10 @@ internal static partial class FirstTokenBenchmark
         return Rows(hybridSamples, classicSamples, floorSamples, blocked, (network, throttledHybrid, throttledClassic));
     }
 
-    private static async Task<FirstTokenSample> SignInAndMeasureAsync(BrowserTools tools, HybridSpaDeployment stack, ThirdPartyCookies cookies, NetworkConditions? network = null)
+    private static async Task<FirstTokenSample> SignInAndMeasureAsync(SampleBrowsers browsers, HybridSpaDeployment stack, ThirdPartyCookies cookies, NetworkConditions? network = null)
     {
-        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(tools, TestCertificate.Instance, cookies)).ConfigureAwait(false);
-        if (network is not null)
-        {
-            await network.ApplyAsync(browser.Context, browser.Page).ConfigureAwait(false);
-        }
-
-        await SignInUntilProfileAsync(browser, stack).ConfigureAwait(false);
+        await using var browser = await browsers.LaunchAsync(cookies, network).ConfigureAwait(false);
+        await SignInUntilProfileAsync(browsers, browser, stack).ConfigureAwait(false);
         var timings = await browser.Page.EvaluateAsync<JsonElement?>(ResourceTimings.Script).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The page shows the profile but its token request has no Resource Timing entry.");
         var resource = new ResourceTimings(
@@ -114,10 +110,11 @@ internal static partial class FirstTokenBenchmark
             resource.JsEncodedBytes, resource.JsDecodedBytes);
     }
 
-    private static async Task<FirstTokenSample> MeasureFloorAsync(BrowserTools tools, HybridSpaDeployment stack)
+    private static async Task<FirstTokenSample> MeasureFloorAsync(SampleBrowsers browsers, HybridSpaDeployment stack)
     {
-        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(tools, TestCertificate.Instance, ThirdPartyCookies.Allowed)).ConfigureAwait(false);
+        await using var browser = await browsers.LaunchAsync(ThirdPartyCookies.Allowed).ConfigureAwait(false);
         await browser.Page.GotoAsync(new Uri(stack.AppOrigin, "account/signed-out").AbsoluteUri).ConfigureAwait(false);
+        await browsers.SettleAsync().ConfigureAwait(false);
 
         // A fresh hybrid SPA code for Adele, rendered by the app and never redeemed by a SPA.
         using var server = new HttpSignIn(stack);
@@ -147,13 +144,13 @@ internal static partial class FirstTokenBenchmark
     /// The classic bootstrap as Chromium ships (third-party cookies blocked): the iframe reaches the IdP without its session,
     /// ssoSilent fails, and the SPA falls back to loginRedirect. Timed across documents by when Playwright reports each request finished.
     /// </summary>
-    private static async Task<(double Ms, int IdpRequests, bool Redirected)> ClassicWithThirdPartyCookiesBlockedAsync(BrowserTools tools, HybridSpaDeployment stack)
+    private static async Task<(double Ms, int IdpRequests, bool Redirected)> ClassicWithThirdPartyCookiesBlockedAsync(SampleBrowsers browsers, HybridSpaDeployment stack)
     {
-        await using var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(tools, TestCertificate.Instance, ThirdPartyCookies.Blocked)).ConfigureAwait(false);
+        await using var browser = await browsers.LaunchAsync(ThirdPartyCookies.Blocked).ConfigureAwait(false);
         var finished = new ConcurrentQueue<(string Method, Uri Url, string Type, double End)>();
         browser.Context.RequestFinished += (_, request) =>
             finished.Enqueue((request.Method, new Uri(request.Url), request.ResourceType, Stopwatch.GetElapsedTime(0).TotalMilliseconds));
-        await SignInUntilProfileAsync(browser, stack).ConfigureAwait(false);
+        await SignInUntilProfileAsync(browsers, browser, stack).ConfigureAwait(false);
 
         var afterSignIn = AfterServerSignIn(browser);
         var idp = IdentityProviderRequests(afterSignIn, stack);
@@ -167,13 +164,14 @@ internal static partial class FirstTokenBenchmark
     }
 
     /// <summary>
-    /// Signs Adele in and waits for the SPA's profile. The first locator or waitForFunction in a new document injects
+    /// Opens the sign-in page, lets the browser settle, signs Adele in and waits for the SPA's profile. The first locator or waitForFunction in a new document injects
     /// Playwright's script into it, tens of milliseconds on the page's main thread; in the host page that would land in the
     /// start-up being measured. So the wait is on network events only until the first token response has arrived.
     /// </summary>
-    private static async Task SignInUntilProfileAsync(BrowserSession browser, HybridSpaDeployment stack)
+    private static async Task SignInUntilProfileAsync(SampleBrowsers browsers, BrowserSession browser, HybridSpaDeployment stack)
     {
         await OpenSignInPageAsync(browser, stack).ConfigureAwait(false);
+        await browsers.SettleAsync().ConfigureAwait(false);
         await browser.Page.RunAndWaitForResponseAsync(
             () => ChooseUserAsync(browser, Deployments.AdeleDisplayName),
             response => response.Request.Method == "POST" && new Uri(response.Url).AbsolutePath.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal)).ConfigureAwait(false);
