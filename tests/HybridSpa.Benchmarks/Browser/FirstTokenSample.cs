@@ -11,6 +11,10 @@ namespace HybridSpa.Benchmarks.Browser;
 /// <param name="Iframes">Frames the page created.</param>
 /// <param name="JsEncodedBytes">The host page's JavaScript as it crossed the network (null for the floor).</param>
 /// <param name="JsDecodedBytes">The same JavaScript decoded (null for the floor).</param>
+/// <param name="IframeFirstByteMs">
+/// Request sent → first response byte of the hidden iframe's /authorize (null without an iframe): shows whether the
+/// network emulation reached the iframe.
+/// </param>
 internal sealed record FirstTokenSample(
     double? TimeToFirstTokenMs, double? BundleLoadMs, double? SpaStartMs, double TokenRequestMs, double? MsalCallMs, int IdpRequests, int DiscoveryRequests, int Iframes,
-    double? JsEncodedBytes = null, double? JsDecodedBytes = null);
+    double? JsEncodedBytes = null, double? JsDecodedBytes = null, double? IframeFirstByteMs = null);

@@ -4,9 +4,9 @@ using Microsoft.Playwright;
 namespace HybridSpa.Benchmarks.Browser;
 
 /// <summary>
-/// Chromium's network emulation (DevTools' throttling, through the page's CDP session): every response of the page's own
-/// frame is delayed by <see cref="LatencyMs"/> and limited to <see cref="Mbps"/>. Cross-site iframes run in their own
-/// renderer with their own session and are not throttled, which favours the classic bootstrap's hidden iframe.
+/// Chromium's network emulation (DevTools' throttling, through the page's CDP session): every response is delayed by
+/// <see cref="LatencyMs"/> and limited to <see cref="Mbps"/>, the page's own and its iframes' navigations alike (the
+/// benchmark reports the classic iframe's /authorize first byte to show it).
 /// </summary>
 internal sealed record NetworkConditions(double Mbps, double LatencyMs)
 {
