@@ -16,12 +16,20 @@ internal sealed record SampleBrowsers(BrowserTools Tools, TimeSpan Settle)
     public async Task<BrowserSession> LaunchAsync(ThirdPartyCookies cookies, NetworkConditions? network = null)
     {
         var browser = await BrowserSession.LaunchAsync(BrowserProfile.Create(Tools, TestCertificate.Instance, cookies)).ConfigureAwait(false);
-        if (network is not null)
+        try
         {
-            await network.ApplyAsync(browser.Context, browser.Page).ConfigureAwait(false);
-        }
+            if (network is not null)
+            {
+                await network.ApplyAsync(browser.Context, browser.Page).ConfigureAwait(false);
+            }
 
-        return browser;
+            return browser;
+        }
+        catch
+        {
+            await browser.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Waits out the browser's own start-up: call it once the first page has loaded.</summary>
