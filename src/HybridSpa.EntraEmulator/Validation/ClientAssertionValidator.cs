@@ -4,8 +4,8 @@ using System.Security.Cryptography.X509Certificates;
 using HybridSpa.EntraEmulator.Errors;
 using HybridSpa.EntraEmulator.Hosting;
 using HybridSpa.EntraEmulator.Stores;
-using Microsoft.IdentityModel.JsonWebTokens;
 using HybridSpa.EntraEmulator.Tokens;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace HybridSpa.EntraEmulator.Validation;
