@@ -9,7 +9,7 @@ namespace HybridSpa.EndToEnd.Tests;
 /// <summary>
 /// Every page of both origins — the emulator's sign-in and consent pages, the SPA (signed in, Graph unreachable, a token
 /// error), the server's profile and mail pages, signed-out, access-denied, 404, 400 and the three 503 pages — looked at
-/// light and dark, 375 and 1280 px wide: nothing reaches past the viewport, axe-core finds no WCAG 2.1 A/AA or
+/// light and dark, 375 and 1280 px wide (320 and 1440 px for the fit alone): nothing reaches past the viewport, axe-core finds no WCAG 2.1 A/AA or
 /// best-practice violation, and each is kept as a screenshot. One deployment and one browser for all of it.
 /// </summary>
 public sealed class PageDesignTests(OutageDeployment stack) : IClassFixture<OutageDeployment>

@@ -14,6 +14,9 @@ public sealed class PageAudit(BrowserSession browser)
     /// <summary>The widths every page is looked at, with a height for the screenshot's first screen.</summary>
     public static readonly IReadOnlyList<(int Width, int Height)> Viewports = [(375, 812), (1280, 800)];
 
+    /// <summary>The narrowest and widest widths a page must fit, checked for overflow only (no screenshot, no axe).</summary>
+    public static readonly IReadOnlyList<int> EdgeWidths = [320, 1440];
+
     /// <summary>The colour schemes every page is looked at (prefers-color-scheme).</summary>
     public static readonly IReadOnlyList<ColorScheme> ColorSchemes = [ColorScheme.Light, ColorScheme.Dark];
 
@@ -31,8 +34,8 @@ public sealed class PageAudit(BrowserSession browser)
     });
 
     /// <summary>
-    /// Audits the current page under every colour scheme and width, and returns what is wrong ("name 375 px dark: …"), empty
-    /// when nothing is. Leaves the page at 1280 px, light.
+    /// Audits the current page under every colour scheme and width, then checks it fits 320 and 1440 px, and returns what is
+    /// wrong ("name 375 px dark: …"), empty when nothing is. Leaves the page at 1280 px, light.
     /// </summary>
     public async Task<IReadOnlyList<string>> AuditAsync(string name)
     {
@@ -52,6 +55,12 @@ public sealed class PageAudit(BrowserSession browser)
         }
 
         await browser.Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+        foreach (var width in EdgeWidths)
+        {
+            await browser.Page.SetViewportSizeAsync(width, 800);
+            problems.AddRange((await OverflowingElementsAsync()).Select(element => $"{name} {width} px light: {element} reaches past the viewport"));
+        }
+
         await browser.Page.SetViewportSizeAsync(1280, 800);
         return problems;
     }
