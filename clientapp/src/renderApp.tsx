@@ -26,7 +26,7 @@ export function renderStartupError(container: HTMLElement, error: unknown): void
         <ErrorScreen
           title="This page could not start"
           details={error instanceof BootstrapError ? { message: error.message } : describeAuthError(error)}
-          onRetry={() => browserNavigation.reload()}
+          action={{ label: "Reload the page", onAction: () => browserNavigation.reload() }}
         />
       </main>
     </StrictMode>,

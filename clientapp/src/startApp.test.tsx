@@ -129,7 +129,7 @@ describe("startApp", () => {
     await act(() => startApp(document, createInstance));
 
     expect(screen.getByRole("alert")).toHaveTextContent("does not contain valid JSON");
-    expect(screen.getByRole("button", { name: "Retry" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Reload the page" })).toBeInTheDocument();
     expect(createInstance).not.toHaveBeenCalled();
   });
 

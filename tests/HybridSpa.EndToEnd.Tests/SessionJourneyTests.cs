@@ -16,7 +16,7 @@ public sealed class SessionJourneyTests(HybridSpaDeployment stack) : IClassFixtu
         {
             await SignInAsync(browser, stack, Adele);
             await browser.Page.GotoAsync(new Uri(stack.AppOrigin, "profile").AbsoluteUri);
-            await browser.Page.GetByRole(AriaRole.Link, new() { Name = "Ask for Mail.Read as well" }).ClickAsync();
+            await browser.Page.GetByRole(AriaRole.Link, new() { Name = "Show my newest messages" }).ClickAsync();
 
             var consent = browser.Page.GetByRole(AriaRole.Heading, new() { Name = "Permissions requested" });
             await consent.WaitForAsync();

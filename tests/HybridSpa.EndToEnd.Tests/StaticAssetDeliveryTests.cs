@@ -65,22 +65,9 @@ public sealed class StaticAssetDeliveryTests(HybridSpaDeployment stack) : IClass
     /// <summary>The entry's URL and file, from the Vite manifest the app itself reads.</summary>
     private static (string Url, string File) BuiltEntry()
     {
-        var appFolder = Path.Combine(RepositoryRoot(), "src", "HybridSpa.Web", "wwwroot", "app");
+        var appFolder = Path.Combine(Repository.Root, "src", "HybridSpa.Web", "wwwroot", "app");
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(appFolder, ".vite", "manifest.json")));
         var file = manifest.RootElement.GetProperty("src/main.tsx").GetProperty("file").GetString()!;
         return ("/app/" + file, Path.Combine(appFolder, file));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "HybridSpa.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests run outside the repository: HybridSpa.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -59,10 +59,15 @@ export function decideErrorAction(error: unknown, context: ErrorActionContext): 
 }
 
 function isSpentGrant(error: unknown, details: AuthErrorDetails): boolean {
-  if (details.aadstsCode !== null && SPENT_GRANT_AADSTS_CODES.has(details.aadstsCode)) {
-    return true;
-  }
-  return error instanceof AuthError && SPENT_GRANT_MSAL_CODES.has(error.errorCode);
+  return isSpentGrantDetails(details) || (error instanceof AuthError && SPENT_GRANT_MSAL_CODES.has(error.errorCode));
+}
+
+/** The details name a spent code or refresh token: a new SPA code (signing in again) is what fixes it. */
+export function isSpentGrantDetails(details: Pick<AuthErrorDetails, "aadstsCode" | "errorCode">): boolean {
+  return (
+    (details.aadstsCode !== null && SPENT_GRANT_AADSTS_CODES.has(details.aadstsCode)) ||
+    (details.errorCode !== null && SPENT_GRANT_MSAL_CODES.has(details.errorCode))
+  );
 }
 
 /** Extracts the AADSTS code, error code, correlation id and message from anything thrown. */

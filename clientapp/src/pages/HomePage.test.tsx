@@ -1,6 +1,6 @@
 import { StrictMode } from "react";
 import { CacheLookupPolicy, InteractionRequiredAuthError, ServerError } from "@azure/msal-browser";
-import { act, render, screen, waitFor } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "../App";
@@ -51,7 +51,8 @@ describe("token bootstrap", () => {
     renderApp(aFakeMsal(), aBootstrap({ spaCode: aFreshSpaCode() }));
 
     expect(await screen.findByText("SPA code, 1 request to the identity provider.")).toBeInTheDocument();
-    expect(screen.getByRole("listitem")).toHaveTextContent(/SPA code · 1 request · \d+ ms/);
+    const timeline = screen.getByRole("region", { name: "How this token was obtained" });
+    expect(within(timeline).getByRole("listitem")).toHaveTextContent(/SPA code · 1 request · \d+ ms/);
   });
 
   it("renews silently for the cached account without a code, never with an iframe-capable policy", async () => {
@@ -187,6 +188,19 @@ describe("token bootstrap", () => {
       expect(assign).not.toHaveBeenCalled();
     });
 
+    it("a spent grant on the error card: says the sign-in expired and offers Sign in again, which fetches a new SPA code", async () => {
+      recordFreshSpaCodeAttempt(sessionStorage, Date.now());
+      const msal = aFakeMsal([anAccount()]);
+      msal.acquireTokenSilent.mockRejectedValue(spentGrant("700084"));
+
+      renderApp(msal, aBootstrap());
+
+      expect(await screen.findByRole("alert")).toHaveTextContent("Your sign-in to this app has expired in this browser.");
+      await userEvent.click(screen.getByRole("button", { name: "Sign in again" }));
+
+      expect(assign).toHaveBeenCalledWith("/account/spa-code");
+    });
+
     it("any other error → error screen with the AADSTS code, correlation id and a Retry that renews silently", async () => {
       const msal = aFakeMsal();
       msal.acquireTokenByCode.mockRejectedValue(
@@ -201,7 +215,7 @@ describe("token bootstrap", () => {
       expect(alert).toHaveTextContent("Cross-origin token redemption…");
 
       msal.getAllAccounts.mockReturnValue([anAccount()]);
-      await userEvent.click(screen.getByRole("button", { name: "Retry" }));
+      await userEvent.click(screen.getByRole("button", { name: "Try again" }));
 
       expect(await screen.findByText("Cache, no request to the identity provider.")).toBeInTheDocument();
       expect(msal.acquireTokenByCode).toHaveBeenCalledTimes(1);

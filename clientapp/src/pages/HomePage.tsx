@@ -1,6 +1,9 @@
 import { useMemo } from "react";
 import type { AccountInfo } from "@azure/msal-browser";
 import { useMsal } from "@azure/msal-react";
+import { browserNavigation } from "../auth/browserNavigation";
+import type { AuthErrorDetails } from "../auth/errorActions";
+import { explainTokenError } from "../auth/errorRemedy";
 import type { FirstTokenOutcome } from "../auth/firstToken";
 import { useBootstrapToken } from "../auth/useBootstrapToken";
 import { useBootstrap } from "../bootstrap/BootstrapContext";
@@ -25,7 +28,7 @@ export function HomePage({ firstToken }: { firstToken: Promise<FirstTokenOutcome
         />
       );
     case "error":
-      return <ErrorScreen title="Sign-in could not be completed" details={state.details} onRetry={retry} />;
+      return <TokenErrorCard details={state.details} retry={retry} freshSpaCodeUrl={bootstrap.freshSpaCodeUrl} />;
     case "ready":
       return (
         <div className="home">
@@ -34,6 +37,16 @@ export function HomePage({ firstToken }: { firstToken: Promise<FirstTokenOutcome
         </div>
       );
   }
+}
+
+/** Why the page has no token, and the one action that helps: try again, or sign in again through the server. */
+function TokenErrorCard({ details, retry, freshSpaCodeUrl }: { details: AuthErrorDetails; retry: () => void; freshSpaCodeUrl: string }) {
+  const { summary, remedy } = explainTokenError(details);
+  const action =
+    remedy === "sign-in-again"
+      ? { label: "Sign in again", onAction: () => browserNavigation.assign(freshSpaCodeUrl) }
+      : { label: "Try again", onAction: retry };
+  return <ErrorScreen title="Your access token could not be obtained" summary={summary} details={details} action={action} />;
 }
 
 function SignedInProfile({ account }: { account: AccountInfo }) {

@@ -1,25 +1,36 @@
 import type { AuthErrorDetails } from "../auth/errorActions";
 
-interface ErrorScreenProps {
-  readonly title: string;
-  readonly details: Pick<AuthErrorDetails, "message"> & Partial<AuthErrorDetails>;
-  readonly onRetry: () => void;
+/** The one action an error card offers: the one that can help. */
+export interface ErrorScreenAction {
+  readonly label: string;
+  readonly onAction: () => void;
 }
 
-/** A failure the user can report and retry: AADSTS code, correlation id and message, never a blank page. */
-export function ErrorScreen({ title, details, onRetry }: ErrorScreenProps) {
+interface ErrorScreenProps {
+  readonly title: string;
+  /** What happened and what to do, in the user's words; the raw message follows it. */
+  readonly summary?: string;
+  readonly details: Pick<AuthErrorDetails, "message"> & Partial<AuthErrorDetails>;
+  readonly action: ErrorScreenAction;
+}
+
+/** A failure the user can act on and report: what happened, one action, then AADSTS code, correlation id and message. */
+export function ErrorScreen({ title, summary, details, action }: ErrorScreenProps) {
   return (
     <section className="card error-screen" role="alert" aria-labelledby="error-title">
       <h2 id="error-title">{title}</h2>
-      <p className="error-message">{details.message}</p>
+      {summary !== undefined && <p className="error-summary">{summary}</p>}
       <dl className="fields">
+        <Field label="Details" value={details.message} />
         {details.aadstsCode != null && <Field label="Error code" value={`AADSTS${details.aadstsCode}`} />}
         {details.errorCode != null && <Field label="MSAL error" value={details.errorCode} />}
         {details.correlationId != null && <Field label="Correlation ID" value={details.correlationId} />}
       </dl>
-      <button type="button" onClick={onRetry}>
-        Retry
-      </button>
+      <p className="actions">
+        <button type="button" onClick={action.onAction}>
+          {action.label}
+        </button>
+      </p>
     </section>
   );
 }
@@ -29,7 +40,7 @@ function Field({ label, value }: { label: string; value: string }) {
     <>
       <dt>{label}</dt>
       <dd>
-        <code>{value}</code>
+        <code className="error-message">{value}</code>
       </dd>
     </>
   );

@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { createGraphClient } from "../graph/graphClient";
@@ -74,9 +74,18 @@ describe("ProfileCard", () => {
     expect(alert).toHaveTextContent("Access token has expired or is not yet valid.");
 
     fetch.mockImplementation(aGraphFetch());
-    await userEvent.click(screen.getByRole("button", { name: "Retry" }));
+    await userEvent.click(screen.getByRole("button", { name: "Try again" }));
 
     expect(await screen.findByRole("heading", { name: "Adele Vance" })).toBeInTheDocument();
     expect(vi.mocked(fetch).mock.calls.length).toBeGreaterThan(2);
+  });
+
+  it("Graph not answering: says Graph cannot be reached and what to do, never only \"Failed to fetch\"", async () => {
+    renderProfile(vi.fn<typeof fetch>().mockRejectedValue(new TypeError("Failed to fetch")));
+
+    const alert = await screen.findByRole("alert");
+    expect(within(alert).getByRole("heading")).toHaveTextContent("Microsoft Graph cannot be reached");
+    expect(alert).toHaveTextContent("You are still signed in: check your connection, then try again.");
+    expect(within(alert).getByRole("button")).toHaveTextContent("Try again");
   });
 });

@@ -39,11 +39,13 @@ export function ProfileCard({ graph }: { graph: GraphClient }) {
     case "failed":
       return (
         <ErrorScreen
-          title="Microsoft Graph could not be reached"
-          details={graphErrorDetails(state.error)}
-          onRetry={() => {
-            setState({ status: "loading" });
-            setAttempt((previous) => previous + 1);
+          {...graphFailure(state.error)}
+          action={{
+            label: "Try again",
+            onAction: () => {
+              setState({ status: "loading" });
+              setAttempt((previous) => previous + 1);
+            },
           }}
         />
       );
@@ -124,9 +126,27 @@ function initialsOf(name: string): string {
     .join("");
 }
 
-function graphErrorDetails(error: unknown) {
+/** What the card says about a failed Graph call: Graph answering with an error, or not answering at all. */
+function graphFailure(error: unknown) {
   if (error instanceof GraphError) {
-    return { message: error.message, errorCode: error.code };
+    return {
+      title: "Microsoft Graph could not show your profile",
+      summary: `Microsoft Graph answered with an error (HTTP ${String(error.status)}). You are still signed in; try again, and if it keeps failing, send the code below to your administrator.`,
+      details: { message: error.message, errorCode: error.code },
+    };
   }
-  return describeAuthError(error);
+  if (error instanceof TypeError) {
+    // fetch rejects with a TypeError ("Failed to fetch") when no answer came: offline, DNS, TLS, or Graph down.
+    return {
+      title: "Microsoft Graph cannot be reached",
+      summary:
+        "This browser could not connect to Microsoft Graph, so your profile cannot be shown. You are still signed in: check your connection, then try again.",
+      details: { message: error.message },
+    };
+  }
+  return {
+    title: "Your profile could not be loaded",
+    summary: "The app could not get a token for Microsoft Graph. Try again; if it keeps failing, sign out and in again.",
+    details: describeAuthError(error),
+  };
 }

@@ -23,7 +23,7 @@ export function SignOutButton() {
   };
 
   return (
-    <>
+    <div className="sign-out-form">
       {state.kind === "failed" && (
         <span className="sign-out-error" role="alert">
           {state.message}
@@ -37,6 +37,6 @@ export function SignOutButton() {
       >
         {state.kind === "signing-out" ? "Signing out…" : "Sign out"}
       </button>
-    </>
+    </div>
   );
 }

@@ -24,7 +24,7 @@ export function TokenTimeline({ steps }: { steps: readonly TimelineStep[] }) {
     <section className="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">How this token was obtained</h2>
       {first !== undefined && (
-        <p className="timeline-summary">
+        <p className="timeline-summary" role="status">
           {SOURCE_LABELS[first.source]}, {formatRequests(totalRequests)} to the identity provider.
         </p>
       )}

@@ -18,7 +18,7 @@ internal static class ConsentPage
             body.Append($"<li><code>{html.Encode(scope)}</code></li>");
         }
 
-        body.Append("</ul>");
+        body.Append("</ul><div class=\"actions\">");
         foreach (var (value, label, css) in new[] { ("consent", "Accept", ""), ("deny", "Cancel", " class=\"secondary\"") })
         {
             body.Append($"<form method=\"post\" action=\"{action}\">")
@@ -26,6 +26,7 @@ internal static class ConsentPage
                 .Append($"<input type=\"hidden\" name=\"action\" value=\"{value}\"><button{css} type=\"submit\">{label}</button></form>");
         }
 
+        body.Append("</div>");
         return HtmlPageWriter.WriteAsync(context, StatusCodes.Status200OK, HtmlPageWriter.NewNonce(), "Permissions requested", body.ToString());
     }
 }

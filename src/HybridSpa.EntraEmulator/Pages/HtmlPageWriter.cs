@@ -27,17 +27,29 @@ internal static class HtmlPageWriter
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{title}}</title>
             <style nonce="{{nonce}}">
-            body{font-family:"Segoe UI",system-ui,sans-serif;background:#f2f2f2;margin:0}
+            :root{color-scheme:light dark}
+            body{font-family:"Segoe UI",system-ui,sans-serif;background:#f2f2f2;color:#1b1b1b;margin:0}
             main{max-width:440px;margin:48px auto;background:#fff;padding:32px 40px;box-shadow:0 2px 6px rgba(0,0,0,.2)}
             h1{font-size:24px;font-weight:600;margin:0 0 16px}
-            .tenant{color:#605e5c;font-size:13px;margin-bottom:8px}
-            form.account{border-top:1px solid #eee;padding:12px 0}
+            .tenant{color:#5c5a58;font-size:13px;margin-bottom:8px;overflow-wrap:anywhere}
+            form.account{border-top:1px solid #ddd;padding:12px 0}
+            .actions{display:flex;flex-wrap:wrap;gap:12px;margin-top:24px}.actions form{margin:0}
             button{background:#0067b8;color:#fff;border:0;padding:8px 16px;font-size:15px;cursor:pointer;min-width:108px}
             button.secondary{background:#e1e1e1;color:#000}
-            .account-name{font-weight:600}.account-upn{color:#605e5c;font-size:13px}
+            :focus-visible{outline:3px solid #0067b8;outline-offset:2px}
+            .account-name{font-weight:600}.account-upn,.password-hint{color:#5c5a58;font-size:13px;overflow-wrap:anywhere}
+            .password-hint{margin:8px 0 0}
             input[type=password]{width:100%;padding:6px;margin:8px 0;box-sizing:border-box}
-            .error{color:#e81123}
+            .error{color:#c50f1f}
             code{word-break:break-all}
+            @media (max-width:520px){main{margin:0;padding:24px 16px;box-shadow:none} }
+            @media (prefers-color-scheme:dark){
+            body{background:#111;color:#eee}main{background:#1f1f1f;box-shadow:none}
+            .tenant,.account-upn,.password-hint{color:#b8b5b2}form.account{border-color:#444}
+            button{background:#4aa0e6;color:#0b0b0b}button.secondary{background:#3b3b3b;color:#fff}
+            :focus-visible{outline-color:#9fd0ff}.error{color:#ff99a4}
+            input[type=password]{background:#2b2b2b;color:#eee;border:1px solid #8a8a8a}
+            }
             </style>
             </head>
             <body><main>{{bodyHtml}}</main></body>

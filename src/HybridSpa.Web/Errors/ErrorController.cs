@@ -1,3 +1,4 @@
+using System.Globalization;
 using HybridSpa.Web.IdentityProvider;
 using HybridSpa.Web.Profile;
 using HybridSpa.Web.SharedState;
@@ -53,10 +54,29 @@ public sealed class ErrorController(IOptions<IdentityProviderClientOptions> iden
         return View("Error", new ErrorViewModel("Something went wrong", null, null, null, HttpContext.TraceIdentifier));
     }
 
-    /// <summary>Status code pages (404, 400, …).</summary>
+    /// <summary>Status code pages (404, 400, …), answered with their own status whether re-executed or asked for directly.</summary>
     [Route("{statusCode:int}")]
-    public IActionResult Status(int statusCode) =>
-        View("Error", new ErrorViewModel(statusCode == 404 ? "Page not found" : $"The request failed ({statusCode})", null, null, null, HttpContext.TraceIdentifier));
+    public IActionResult Status()
+    {
+        // Read from the route, not bound: binding reads the form first, and a re-executed POST whose body cannot be read failed
+        // every parameter's binding (the 400 page said "The request failed (0)").
+        var statusCode = int.TryParse(RouteData.Values["statusCode"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        var (code, title, explanation) = StatusPage(statusCode);
+        Response.StatusCode = code;
+        return View("Error", new ErrorViewModel(title, null, null, null, HttpContext.TraceIdentifier) { Explanation = explanation });
+    }
+
+    /// <summary>What a status code page says; a code that is not an error status is "page not found".</summary>
+    private static (int Code, string Title, string Explanation) StatusPage(int statusCode) => statusCode switch
+    {
+        StatusCodes.Status400BadRequest => (statusCode, "The request could not be read",
+            "Your browser sent something this app could not understand, such as a form cut short or sent twice. Go back to the start page and try again."),
+        >= 400 and < 500 and not StatusCodes.Status404NotFound => (statusCode, "The request could not be completed",
+            $"The app refused the request (HTTP {statusCode}). Go back to the start page and try again."),
+        >= 500 and < 600 => (statusCode, "Something went wrong",
+            $"The app could not answer (HTTP {statusCode}). Nothing is lost; please try again in a moment."),
+        _ => (StatusCodes.Status404NotFound, "Page not found", "There is nothing at this address. Check it, or go to the start page."),
+    };
 
     /// <summary>A sign-in that did not complete; shows the IdP's error, AADSTS code and correlation id when known.</summary>
     [Route("sign-in")]
@@ -70,7 +90,7 @@ public sealed class ErrorController(IOptions<IdentityProviderClientOptions> iden
     private ViewResult Unavailable(TimeSpan retryAfter, string explanation)
     {
         Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         return View("Error", new ErrorViewModel("Temporarily unavailable", null, null, null, HttpContext.TraceIdentifier) { Explanation = explanation });
     }
 }

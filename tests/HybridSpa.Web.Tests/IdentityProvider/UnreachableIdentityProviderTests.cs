@@ -102,7 +102,7 @@ public sealed class UnreachableIdentityProviderTests
         Assert.True(response.Headers.CacheControl?.NoStore);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains("The identity provider cannot be reached right now", page, StringComparison.Ordinal);
-        Assert.Matches("Request id: <code>[^<]+</code>", page);
+        Assert.Matches("<dt>Request id</dt><dd><code>[^<]+</code></dd>", page);
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Json)> HealthAsync(Browser browser)

@@ -13,6 +13,12 @@ public sealed class GraphDouble : HttpMessageHandler
     /// <summary>The name <c>/me</c> answers with: the user chose it, so tests make it hostile.</summary>
     public string DisplayName { get; set; } = "Graph Ada";
 
+    /// <summary>The sign-in name <c>/me</c> answers with.</summary>
+    public string UserPrincipalName { get; set; } = "ada@contoso.test";
+
+    /// <summary>The mail address <c>/me</c> answers with.</summary>
+    public string Mail { get; set; } = "ada@contoso.test";
+
     /// <summary>When set, every call fails this way instead of answering: Graph is down.</summary>
     public Func<HttpResponseMessage>? Outage { get; set; }
 
@@ -34,7 +40,7 @@ public sealed class GraphDouble : HttpMessageHandler
 
         object? body = request.RequestUri!.AbsolutePath switch
         {
-            "/v1.0/me" => new { id = "graph-id", displayName = DisplayName, userPrincipalName = "ada@contoso.test", mail = "ada@contoso.test" },
+            "/v1.0/me" => new { id = "graph-id", displayName = DisplayName, userPrincipalName = UserPrincipalName, mail = Mail },
             "/v1.0/me/messages" => new
             {
                 value = new[] { new { subject = "Quarterly numbers", receivedDateTime = "2026-11-20T09:00:00Z", from = new { emailAddress = new { name = "Megan Bowen", address = "megan@contoso.test" } } } },

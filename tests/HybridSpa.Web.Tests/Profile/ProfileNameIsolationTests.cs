@@ -3,7 +3,7 @@ using HybridSpa.Web.Tests.Infrastructure;
 
 namespace HybridSpa.Web.Tests.Profile;
 
-/// <summary>A name the user chose is rendered in its own bidi isolate, so an override in it ends where the name ends.</summary>
+/// <summary>Names and addresses are rendered each in its own bidi isolate, so an override in one ends where the value ends.</summary>
 public sealed class ProfileNameIsolationTests : IDisposable
 {
     private readonly HybridSpaFactory _factory = new();
@@ -20,6 +20,20 @@ public sealed class ProfileNameIsolationTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<dd id=\"profile-name\"><bdi>Mallory&#x202E;gpj.exe</bdi></dd>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_right_to_left_override_in_the_user_principal_name_or_mail_stays_inside_its_isolate()
+    {
+        _factory.Graph.UserPrincipalName = "ada\u202Emoc.evil@contoso.test";
+        _factory.Graph.Mail = "ada\u202Egro.evil@contoso.test";
+        using var browser = _factory.CreateBrowser();
+        await SignInDriver.SignInAsync(_factory, browser, TestUser.Create());
+
+        var page = await (await browser.GetAsync("/profile")).Content.ReadAsStringAsync();
+
+        Assert.Contains("<dd id=\"profile-upn\"><bdi>ada&#x202E;moc.evil@contoso.test</bdi></dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<dd id=\"profile-mail\"><bdi>ada&#x202E;gro.evil@contoso.test</bdi></dd>", page, StringComparison.Ordinal);
     }
 
     public void Dispose() => _factory.Dispose();

@@ -31,6 +31,7 @@ public sealed class TicketStoreOutageTests(TicketStoreOutageTests.OutageFactory 
         var html = await down.Content.ReadAsStringAsync();
         Assert.True(down.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)down.StatusCode}: {html}");
         Assert.Contains("Temporarily unavailable", html, StringComparison.Ordinal);
+        Assert.Contains("<link rel=\"stylesheet\" href=\"/app/assets/main-def456.css\" />", html, StringComparison.Ordinal);
         Assert.DoesNotContain(browser.LastSetCookies, c => c.Name == SignInDriver.AuthCookie);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/")).StatusCode);
     }

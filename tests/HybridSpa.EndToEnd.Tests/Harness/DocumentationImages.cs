@@ -1,0 +1,34 @@
+using HybridSpa.EndToEnd.Tests.Browser;
+using Microsoft.Playwright;
+
+namespace HybridSpa.EndToEnd.Tests.Harness;
+
+/// <summary>
+/// The screenshots in docs/images, taken by <see cref="PageDesignTests"/> from the running app and copied there when
+/// HYBRIDSPA_REFRESH_DOCS_IMAGES=1 (docs/browser-tests.md), so the pictures in the README are the app as it is.
+/// </summary>
+public static class DocumentationImages
+{
+    private static readonly (string Page, int Width, ColorScheme Scheme, string File)[] Images =
+    [
+        ("spa-signed-in", 1280, ColorScheme.Light, "signed-in.png"),
+        ("spa-signed-in", 375, ColorScheme.Dark, "signed-in-phone-dark.png"),
+        ("mail", 1280, ColorScheme.Light, "mail.png"),
+    ];
+
+    /// <summary>Copies the screenshots into docs/images when asked to; otherwise does nothing.</summary>
+    public static void RefreshIfAsked()
+    {
+        if (Environment.GetEnvironmentVariable("HYBRIDSPA_REFRESH_DOCS_IMAGES") != "1")
+        {
+            return;
+        }
+
+        var folder = Path.Combine(Repository.Root, "docs", "images");
+        Directory.CreateDirectory(folder);
+        foreach (var (page, width, scheme, file) in Images)
+        {
+            File.Copy(PageAudit.ScreenshotPath(page, width, scheme), Path.Combine(folder, file), overwrite: true);
+        }
+    }
+}
