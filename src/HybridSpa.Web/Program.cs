@@ -1,6 +1,8 @@
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.SpaHost;
+#if EMBEDDED_ENTRA_EMULATOR
 using HybridSpa.Web.Emulator;
+#endif
 using HybridSpa.Web.IdentityProvider;
 using HybridSpa.Web.Profile;
 using HybridSpa.Web.Security;
@@ -15,7 +17,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddHybridSpaConfiguration();
+builder.AddForwardedHeaders();
+#if EMBEDDED_ENTRA_EMULATOR
+// Debug builds only (dotnet run, the tests): a Release build, which is what gets published, has no emulator in it.
 builder.AddEmbeddedEntraEmulator();
+#endif
 builder.AddSharedState();
 builder.AddHybridSpaSignIn();
 builder.AddIdentityProviderResilience();
@@ -23,6 +29,9 @@ builder.AddServerSideGraph();
 builder.AddSpaHost();
 
 var app = builder.Build();
+
+// First: everything after it, error pages and HSTS included, sees the public scheme, host and client address.
+app.UseForwardedHeaders();
 
 // A fresh scope for the error page: the failed request's authentication handlers keep their failure (a ticket store that was
 // down), and would fail the 503 page with it.
