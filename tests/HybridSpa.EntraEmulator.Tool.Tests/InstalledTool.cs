@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace HybridSpa.EntraEmulator.Tool.Tests;
+
+/// <summary>
+/// The emulator as other teams get it, once per test class: packed by <c>dotnet pack src/HybridSpa.EntraEmulator</c> into a folder
+/// feed and installed from it with <c>dotnet tool install</c> into a tool path, outside this repository.
+/// </summary>
+public sealed class InstalledTool : IAsyncLifetime
+{
+    private static readonly TimeSpan BuildBound = TimeSpan.FromMinutes(6);
+
+    /// <summary>A scratch folder the tests run the tool in; deleted afterwards.</summary>
+    public string Root { get; } = Directory.CreateTempSubdirectory("entra-emulator-tool-").FullName;
+
+    /// <summary>The folder feed holding the packed <c>.nupkg</c>.</summary>
+    public string Feed => Path.Combine(Root, "feed");
+
+    /// <summary>The installed <c>entra-emulator</c> command.</summary>
+    public string Command => Path.Combine(Root, "tools", OperatingSystem.IsWindows() ? "entra-emulator.exe" : "entra-emulator");
+
+    /// <summary>The <c>dotnet</c> host the test runs under.</summary>
+    public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+
+    public async Task InitializeAsync()
+    {
+        // Its own artifacts path and package folder: no clash with builds of the repository, and never a stale cached package.
+        var isolated = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(Root, "packages"), ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" };
+        await ToolProcess.RunAsync(Dotnet, ["pack", EmulatorProject(), "-o", Feed, "--artifacts-path", Path.Combine(Root, "artifacts")], Root, new Dictionary<string, string>(), BuildBound);
+        await ToolProcess.RunAsync(Dotnet, ["tool", "install", "HybridSpa.EntraEmulator", "--tool-path", Path.Combine(Root, "tools"), "--add-source", Feed], Root, isolated, BuildBound);
+    }
+
+    public Task DisposeAsync()
+    {
+        Directory.Delete(Root, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A loopback port free right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The repository's directory (found above the test's binaries).</summary>
+    public static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "src", "HybridSpa.EntraEmulator", "HybridSpa.EntraEmulator.csproj")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("src/HybridSpa.EntraEmulator not found above " + AppContext.BaseDirectory);
+    }
+
+    private static string EmulatorProject() => Path.Combine(RepositoryRoot(), "src", "HybridSpa.EntraEmulator", "HybridSpa.EntraEmulator.csproj");
+}
+
+/// <summary>Every test class that needs the installed tool shares one pack and install.</summary>
+[CollectionDefinition(Name)]
+public sealed class InstalledToolGroup : ICollectionFixture<InstalledTool>
+{
+    public const string Name = "installed tool";
+}
