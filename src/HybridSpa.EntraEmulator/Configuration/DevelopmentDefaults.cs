@@ -46,6 +46,7 @@ public static class DevelopmentDefaults
         SpaRedirectUris = [SpaRedirectUri],
         PostLogoutRedirectUris = [PostLogoutRedirectUri],
         DefaultConsentedScopes = ["User.Read"],
+        ApplicationPermissions = ["User.Read.All"],
     };
 
     /// <summary>Three users: a plain work account, one that needs consent and a password, and a personal Microsoft account.</summary>

@@ -54,6 +54,7 @@ internal static class EmulatorServiceCollectionExtensions
         services.AddSingleton<ClientAuthenticator>();
         services.AddSingleton<AuthorizationCodeGrantValidator>();
         services.AddSingleton<RefreshTokenGrantValidator>();
+        services.AddSingleton<ClientCredentialsGrantValidator>();
         services.AddSingleton<TokenRequestValidator>();
         services.AddSingleton<AuthorizeRequestValidator>();
 
