@@ -41,6 +41,50 @@ public sealed class ControlSurfaceTests(ControlSurfaceFixture fixture) : IClassF
         Assert.Equal(TimeSpan.Zero, plain.Clock.Offset);
     }
 
+    [Theory]
+    [InlineData("GET", "users", null)]
+    [InlineData("GET", "applications", null)]
+    [InlineData("POST", "clock/advance", """{"by":"01:00:00"}""")]
+    [InlineData("DELETE", "sessions", null)]
+    [InlineData("POST", "reset", null)]
+    public async Task Every_call_without_the_control_token_is_401_and_changes_nothing(string method, string path, string? json)
+    {
+        var offset = Host.Clock.Offset;
+
+        var (status, body) = await Control.SendAsync(method, path, json, request => request.Headers.Authorization = null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal("Unauthorized", body.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(offset, Host.Clock.Offset);
+    }
+
+    [Fact]
+    public async Task A_wrong_control_token_is_401_with_a_bearer_challenge()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"{Host.BaseAddress}emulator/users"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Host.ControlSurfaceToken + "x");
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
+    [Fact]
+    public async Task Control_token_is_generated_at_start_unless_configured_and_a_configured_one_is_used()
+    {
+        await using var configured = await EntraEmulatorHost.StartAsync(EntraEmulatorOptions.CreateDefault(),
+            new EntraEmulatorHostSettings { EnvironmentName = "Development", EnableControlSurface = true, ControlSurfaceToken = "a-token-the-ci-job-chose-0123456789" });
+        using var client = new HttpClient(configured.CreateHttpHandler());
+
+        var (status, _) = await new ControlSurfaceClient(configured, client).SendAsync("GET", "clock");
+
+        Assert.Equal("a-token-the-ci-job-chose-0123456789", configured.ControlSurfaceToken);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(Host.ControlSurfaceToken?.Length >= 32, "a generated token has at least 32 characters");
+        Assert.NotEqual(configured.ControlSurfaceToken, Host.ControlSurfaceToken);
+    }
+
     [Fact]
     public async Task Enabling_the_control_surface_outside_Development_is_refused_at_start()
     {
@@ -243,11 +287,13 @@ public sealed class ControlSurfaceTests(ControlSurfaceFixture fixture) : IClassF
     [Fact]
     public void Callers_that_are_not_loopback_are_refused()
     {
-        var guard = new ControlSurfaceGuard(new HostingEnvironment { EnvironmentName = "Development" });
+        var guard = new ControlSurfaceGuard(new HostingEnvironment { EnvironmentName = "Development" }, new ControlSurfaceCredential("control-token"));
         var remote = new DefaultHttpContext();
         remote.Connection.RemoteIpAddress = IPAddress.Parse("192.0.2.10");
+        remote.Request.Headers.Authorization = "Bearer control-token";
         var local = new DefaultHttpContext();
         local.Connection.RemoteIpAddress = IPAddress.IPv6Loopback;
+        local.Request.Headers.Authorization = "Bearer control-token";
 
         Assert.Equal(403, guard.Check(remote, hasBody: false)?.Status);
         Assert.Null(guard.Check(local, hasBody: false));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 
 namespace HybridSpa.EntraEmulator.Tool.Tests;
 
@@ -43,6 +44,15 @@ public sealed class InstalledTool : IAsyncLifetime
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Trusts exactly the certificate the tool exported, as a CI job would after reading the file.</summary>
+    public static SocketsHttpHandler TrustingOnly(X509Certificate2 certificate)
+    {
+        var expected = certificate.RawData;
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && presented.GetRawCertData().AsSpan().SequenceEqual(expected);
+        return handler;
     }
 
     /// <summary>The repository's directory (found above the test's binaries).</summary>

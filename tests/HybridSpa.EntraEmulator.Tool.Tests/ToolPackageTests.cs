@@ -16,6 +16,7 @@ public sealed class ToolPackageTests(InstalledTool tool)
     {
         var certificatePath = Path.Combine(tool.Root, "emulator.pem");
         var configPath = Path.Combine(tool.Root, "emulator.json");
+        var tokenPath = Path.Combine(tool.Root, "emulator.token");
         await File.WriteAllTextAsync(configPath, $$"""
             { "EntraEmulator": { "TenantId": "{{TenantId}}",
               "Applications": [{ "ClientId": "5e0b7a41-2c9d-4f83-a6e1-8b7d2c4f9a10", "DisplayName": "Another team's app",
@@ -27,30 +28,23 @@ public sealed class ToolPackageTests(InstalledTool tool)
         var (process, authorityLine) = await ToolProcess.StartAsync(
             tool.Command,
             ["--Host", "localhost", "--Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--config", configPath,
-             "--EnableControlSurface", "true", "--ExportCertificate", certificatePath],
+             "--EnableControlSurface", "true", "--ExportCertificate", certificatePath, "--ControlSurfaceTokenFile", tokenPath],
             tool.Root, new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Development" }, "Authority:", StartBound);
         using (process)
         {
             using var certificate = X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(certificatePath));
-            using var client = new HttpClient(TrustingOnly(certificate)) { Timeout = TimeSpan.FromMinutes(1) };
+            using var client = new HttpClient(InstalledTool.TrustingOnly(certificate)) { Timeout = TimeSpan.FromMinutes(1) };
 
             using var discovery = await client.GetAsync(new Uri($"https://localhost:{port}/{TenantId}/v2.0/.well-known/openid-configuration"));
             using var json = JsonDocument.Parse(await discovery.Content.ReadAsStringAsync());
-            using var control = await client.GetAsync(new Uri($"https://localhost:{port}/emulator/clock"));
+            using var controlRequest = new HttpRequestMessage(HttpMethod.Get, new Uri($"https://localhost:{port}/emulator/clock"));
+            controlRequest.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await File.ReadAllTextAsync(tokenPath));
+            using var control = await client.SendAsync(controlRequest);
 
             Assert.Equal($"Authority:  https://localhost:{port}/{TenantId}/", authorityLine);
             Assert.Equal(HttpStatusCode.OK, discovery.StatusCode);
             Assert.Equal($"https://localhost:{port}/{TenantId}/v2.0", json.RootElement.GetProperty("issuer").GetString());
             Assert.Equal(HttpStatusCode.OK, control.StatusCode);
         }
-    }
-
-    /// <summary>Trusts exactly the certificate the tool exported, as a CI job would after reading the file.</summary>
-    private static SocketsHttpHandler TrustingOnly(X509Certificate2 certificate)
-    {
-        var expected = certificate.RawData;
-        var handler = new SocketsHttpHandler();
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) => presented is not null && presented.GetRawCertData().AsSpan().SequenceEqual(expected);
-        return handler;
     }
 }
