@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace HybridSpa.EntraEmulator;
 
 // Runs the emulator on its own (`dotnet run --project src/HybridSpa.EntraEmulator`, or the `entra-emulator` .NET tool):
-// https://login.dev.localhost:5443, options from the "EntraEmulator" section of appsettings.json (next to the program) or of
+// https://localhost:5443, options from the "EntraEmulator" section of appsettings.json (next to the program) or of
 // the file given with --config; the defaults of docs/architecture.md otherwise. Command-line options win over both.
 // A namespaced entry point: the web app references this project and has a top-level Program of its own.
 internal static class Program
@@ -39,7 +39,7 @@ internal static class Program
         {
             var settings = new EntraEmulatorHostSettings
             {
-                Host = configuration["Host"] ?? DevelopmentDefaults.Host,
+                Host = configuration["Host"] ?? DevelopmentDefaults.ProgramHost,
                 Port = int.TryParse(configuration["Port"], out var port) ? port : DevelopmentDefaults.Port,
                 EnableControlSurface = bool.TryParse(configuration["EnableControlSurface"], out var control) && control,
                 ControlSurfaceToken = configuration["ControlSurfaceToken"] is { Length: > 0 } token ? token : null,

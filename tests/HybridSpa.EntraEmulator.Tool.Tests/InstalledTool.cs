@@ -38,6 +38,19 @@ public sealed class InstalledTool : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Starts the installed tool (Development environment) on a free port with these arguments, exporting its certificate, and
+    /// returns once it printed its authority.
+    /// </summary>
+    public async Task<RunningTool> StartAsync(params string[] arguments)
+    {
+        var port = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var certificatePath = Path.Combine(Root, $"emulator-{port}.pem");
+        var (process, authorityLine) = await ToolProcess.StartAsync(Command, ["--Port", port, "--ExportCertificate", certificatePath, .. arguments],
+            Root, new Dictionary<string, string> { ["DOTNET_ENVIRONMENT"] = "Development" }, "Authority:", TimeSpan.FromMinutes(2));
+        return new RunningTool(process, authorityLine["Authority:".Length..].Trim(), certificatePath);
+    }
+
     /// <summary>A loopback port free right now.</summary>
     public static int FreePort()
     {
@@ -70,6 +83,25 @@ public sealed class InstalledTool : IAsyncLifetime
     }
 
     private static string EmulatorProject() => Path.Combine(RepositoryRoot(), "src", "HybridSpa.EntraEmulator", "HybridSpa.EntraEmulator.csproj");
+}
+
+/// <summary>The started tool: its process, the authority it printed, and the certificate file it exported.</summary>
+public sealed class RunningTool(ToolProcess process, string authority, string certificatePath) : IDisposable
+{
+    public ToolProcess Process { get; } = process;
+
+    /// <summary>The printed authority, e.g. https://localhost:5443/{tenant}/.</summary>
+    public string Authority { get; } = authority;
+
+    public string CertificatePath { get; } = certificatePath;
+
+    public X509Certificate2 Certificate { get; } = X509Certificate2.CreateFromPem(File.ReadAllText(certificatePath));
+
+    public void Dispose()
+    {
+        Process.Dispose();
+        Certificate.Dispose();
+    }
 }
 
 /// <summary>Every test class that needs the installed tool shares one pack and install.</summary>

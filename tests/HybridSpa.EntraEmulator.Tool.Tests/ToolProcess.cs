@@ -4,7 +4,7 @@ using System.Text;
 namespace HybridSpa.EntraEmulator.Tool.Tests;
 
 /// <summary>Runs a command to completion within a time bound, or starts one and waits for a line of its output.</summary>
-internal sealed class ToolProcess : IDisposable
+public sealed class ToolProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();

@@ -13,7 +13,7 @@ internal static class EmulatorCommandLine
     public static IReadOnlyList<Option> Options { get; } =
     [
         new("Port", "<port>", $"the port (default {DevelopmentDefaults.Port})"),
-        new("Host", "<name>", $"the host name in URLs, issuers and the certificate (default {DevelopmentDefaults.Host}; .NET and Chromium resolve it to loopback, use localhost for other clients)"),
+        new("Host", "<name>", $"the host name in URLs, issuers and the certificate (default {DevelopmentDefaults.ProgramHost}; {DevelopmentDefaults.Host} makes it another site than apps on localhost, for browsers)"),
         new("config", "<file.json>", "users and app registrations from that file's EntraEmulator section"),
         new("EnableControlSurface", "true|false", "serve the HTTP control surface under /emulator/ (Development only, loopback callers with the control token)"),
         new("ControlSurfaceToken", "<token>", "the control surface's bearer token (at least 16 characters); default: generated at start"),
