@@ -31,25 +31,18 @@ public sealed class DotnetClientTests(InstalledTool tool)
     public async Task Msal_with_instance_discovery_off_gets_a_client_credentials_token_without_asking_login_microsoftonline_com()
     {
         using var emulator = await tool.StartAsync();
-        using var offline = new OfflineHttpClientFactory(emulator);
-        var msal = ConfidentialClientApplicationBuilder.Create(ClientId)
-            .WithClientSecret(ClientSecret)
-            .WithAuthority(emulator.Authority)
-            .WithInstanceDiscovery(false)
-            .WithHttpClientFactory(offline)
-            .Build();
 
-        var result = await msal.AcquireTokenForClient([GraphDefault]).ExecuteAsync();
+        var (result, error, hosts) = await AcquireTokenForClientAsync(emulator, msal => msal.WithAuthority(emulator.Authority).WithInstanceDiscovery(false));
 
-        Assert.False(string.IsNullOrEmpty(result.AccessToken));
-        Assert.All(offline.Hosts, host => Assert.Equal("localhost", host));
+        Assert.Null(error);
+        Assert.False(string.IsNullOrEmpty(result?.AccessToken));
+        Assert.All(hosts, host => Assert.Equal("localhost", host));
     }
 
     [Fact]
     public async Task Msal_with_instance_discovery_metadata_for_the_emulator_stays_offline()
     {
         using var emulator = await tool.StartAsync();
-        using var offline = new OfflineHttpClientFactory(emulator);
         var host = new Uri(emulator.Authority).Host; // MSAL.NET matches the host name, without the port
         var metadata = JsonSerializer.Serialize(new Dictionary<string, object>
         {
@@ -57,40 +50,42 @@ public sealed class DotnetClientTests(InstalledTool tool)
             ["api-version"] = "1.1",
             ["metadata"] = new[] { new Dictionary<string, object> { ["preferred_network"] = host, ["preferred_cache"] = host, ["aliases"] = new[] { host } } },
         });
-        var msal = ConfidentialClientApplicationBuilder.Create(ClientId)
-            .WithClientSecret(ClientSecret)
-            .WithAuthority(emulator.Authority, validateAuthority: false) // MSAL.NET requires it with custom metadata
-            .WithInstanceDiscoveryMetadata(metadata)
-            .WithHttpClientFactory(offline)
-            .Build();
 
-        var result = await msal.AcquireTokenForClient([GraphDefault]).ExecuteAsync();
+        // MSAL.NET requires authority validation off with custom metadata.
+        var (result, error, hosts) = await AcquireTokenForClientAsync(emulator, msal => msal.WithAuthority(emulator.Authority, validateAuthority: false).WithInstanceDiscoveryMetadata(metadata));
 
-        Assert.False(string.IsNullOrEmpty(result.AccessToken));
-        Assert.All(offline.Hosts, h => Assert.Equal("localhost", h));
+        Assert.Null(error);
+        Assert.False(string.IsNullOrEmpty(result?.AccessToken));
+        Assert.All(hosts, h => Assert.Equal("localhost", h));
     }
 
     [Fact]
     public async Task Msal_with_default_instance_discovery_asks_login_microsoftonline_com_first()
     {
         using var emulator = await tool.StartAsync();
-        using var offline = new OfflineHttpClientFactory(emulator);
-        var msal = ConfidentialClientApplicationBuilder.Create(ClientId)
-            .WithClientSecret(ClientSecret)
-            .WithAuthority(emulator.Authority)
-            .WithHttpClientFactory(offline)
-            .Build();
 
+        var (_, _, hosts) = await AcquireTokenForClientAsync(emulator, msal => msal.WithAuthority(emulator.Authority));
+
+        Assert.Equal("login.microsoftonline.com", hosts[0]);
+    }
+
+    /// <summary>
+    /// AcquireTokenForClient with the development app's secret and an HttpClient that refuses every non-loopback host; returns
+    /// the result or the error MSAL gave up with, and every host MSAL asked, in order.
+    /// </summary>
+    private static async Task<(AuthenticationResult? Result, MsalException? Error, IReadOnlyList<string> Hosts)> AcquireTokenForClientAsync(
+        RunningTool emulator, Func<ConfidentialClientApplicationBuilder, ConfidentialClientApplicationBuilder> authority)
+    {
+        using var offline = new OfflineHttpClientFactory(emulator);
+        var msal = authority(ConfidentialClientApplicationBuilder.Create(ClientId).WithClientSecret(ClientSecret)).WithHttpClientFactory(offline).Build();
         try
         {
-            await msal.AcquireTokenForClient([GraphDefault]).ExecuteAsync();
+            return (await msal.AcquireTokenForClient([GraphDefault]).ExecuteAsync(), null, offline.Hosts);
         }
-        catch (MsalException)
+        catch (MsalException e)
         {
-            // Whether MSAL gives up or falls back, what matters here is where it went first.
+            return (null, e, offline.Hosts);
         }
-
-        Assert.Equal("login.microsoftonline.com", offline.Hosts[0]);
     }
 
     /// <summary>MSAL's HttpClient: trusts exactly the emulator's certificate, records every host asked, and refuses any that is not loopback.</summary>

@@ -19,13 +19,8 @@ internal sealed class GraphAccessTokenFactory(JwtSigner signer, EmulatorDirector
         var user = context.User;
         var member = directory.MemberIn(user, context.TenantId);
         var scp = string.Join(' ', context.Scopes.GraphNames.Concat(context.Scopes.IdentityScopesInEntraOrder));
-        var claims = new Dictionary<string, object?>
+        var claims = new Dictionary<string, object?>(Envelope(context.TenantId, now, lifetime))
         {
-            ["aud"] = ScopeParser.GraphAppId,
-            ["iss"] = GraphIssuerPrefix + context.TenantId + "/",
-            ["iat"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
-            ["nbf"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
-            ["exp"] = (now + lifetime).ToUnixTimeSeconds(),
             ["acct"] = user.IsPersonalAccount ? 1 : 0,
             ["acr"] = "1",
             ["aio"] = OpaqueValues.NewHandle(48),
@@ -69,13 +64,8 @@ internal sealed class GraphAccessTokenFactory(JwtSigner signer, EmulatorDirector
         var now = clock.GetUtcNow();
         var lifetime = Lifetime(lifetimes);
         var servicePrincipal = ServicePrincipalId(request.TenantId, request.Application.ClientId);
-        var claims = new Dictionary<string, object?>
+        var claims = new Dictionary<string, object?>(Envelope(request.TenantId, now, lifetime))
         {
-            ["aud"] = ScopeParser.GraphAppId,
-            ["iss"] = GraphIssuerPrefix + request.TenantId + "/",
-            ["iat"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
-            ["nbf"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
-            ["exp"] = (now + lifetime).ToUnixTimeSeconds(),
             ["aio"] = OpaqueValues.NewHandle(48),
             ["app_displayname"] = request.Application.DisplayName,
             ["appid"] = request.Application.ClientId,
@@ -103,6 +93,16 @@ internal sealed class GraphAccessTokenFactory(JwtSigner signer, EmulatorDirector
     /// <summary>The object id of the app's service principal in the tenant: stable, derived from both.</summary>
     public static string ServicePrincipalId(string tenantId, string clientId) =>
         new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"service-principal|{tenantId.ToLowerInvariant()}|{clientId.ToLowerInvariant()}"))[..16]).ToString();
+
+    /// <summary>The claims every Graph token starts with, in Graph's order: audience, issuer and validity (backdated 5 minutes, as Entra does).</summary>
+    private static Dictionary<string, object?> Envelope(string tenantId, DateTimeOffset now, TimeSpan lifetime) => new()
+    {
+        ["aud"] = ScopeParser.GraphAppId,
+        ["iss"] = GraphIssuerPrefix + tenantId + "/",
+        ["iat"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
+        ["nbf"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
+        ["exp"] = (now + lifetime).ToUnixTimeSeconds(),
+    };
 
     private static TimeSpan Lifetime(TokenLifetimes lifetimes)
     {
