@@ -17,14 +17,6 @@ internal sealed record ValidatedTokenRequest(
 /// <summary>The fixed expiry a rotated SPA refresh token inherits from the token it replaces.</summary>
 internal sealed record RefreshTokenGrantChain(DateTimeOffset ChainIssuedAt, DateTimeOffset ExpiresAt);
 
-/// <summary>A client credentials request that passed every rule: an app-only token for the app, with its application permissions.</summary>
-internal sealed record ValidatedClientCredentialsRequest(
-    AppRegistration Application,
-    string TenantId,
-    IReadOnlyList<string> Roles,
-    ClientAuthenticationMethod ClientAuthentication,
-    string? IpAddress);
-
 /// <summary>Either a validated request (for a user, or app-only) or the Entra error that rejects it.</summary>
 internal sealed record TokenRequestValidationResult(ValidatedTokenRequest? Request, Errors.AadstsError? Error, ValidatedClientCredentialsRequest? AppOnly = null)
 {
