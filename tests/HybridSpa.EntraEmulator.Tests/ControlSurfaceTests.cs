@@ -42,20 +42,35 @@ public sealed class ControlSurfaceTests(ControlSurfaceFixture fixture) : IClassF
     }
 
     [Theory]
-    [InlineData("GET", "users", null)]
-    [InlineData("GET", "applications", null)]
+    [InlineData("GET", "clock", null)]
+    [InlineData("PUT", "clock", """{"now":"2099-01-01T00:00:00Z"}""")]
     [InlineData("POST", "clock/advance", """{"by":"01:00:00"}""")]
+    [InlineData("GET", "users", null)]
+    [InlineData("POST", "users", """{"objectId":"2f9c1d7e-8b4a-4c3d-9e1f-6a5b4c3d2e1f"}""")]
+    [InlineData("GET", "users/87d349ed-44d7-43e1-9a83-5f2406dee5bd", null)]
+    [InlineData("PATCH", "users/87d349ed-44d7-43e1-9a83-5f2406dee5bd", """{"password":"x"}""")]
+    [InlineData("DELETE", "users/87d349ed-44d7-43e1-9a83-5f2406dee5bd", null)]
+    [InlineData("GET", "applications", null)]
+    [InlineData("POST", "applications", """{"clientId":"5e0b7a41-2c9d-4f83-a6e1-8b7d2c4f9a10"}""")]
+    [InlineData("GET", "applications/c2b7e3a9-4f1d-4b6e-9a8c-5d3e2f1a0b7c", null)]
+    [InlineData("PATCH", "applications/c2b7e3a9-4f1d-4b6e-9a8c-5d3e2f1a0b7c", """{"clientSecrets":["stolen"]}""")]
+    [InlineData("DELETE", "applications/c2b7e3a9-4f1d-4b6e-9a8c-5d3e2f1a0b7c", null)]
     [InlineData("DELETE", "sessions", null)]
+    [InlineData("DELETE", "sessions/87d349ed-44d7-43e1-9a83-5f2406dee5bd", null)]
     [InlineData("POST", "reset", null)]
     public async Task Every_call_without_the_control_token_is_401_and_changes_nothing(string method, string path, string? json)
     {
         var offset = Host.Clock.Offset;
+        var users = Host.Options.Users.Count;
+        var secrets = string.Join(',', Host.Options.Applications[0].ClientSecrets);
 
         var (status, body) = await Control.SendAsync(method, path, json, request => request.Headers.Authorization = null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("Unauthorized", body.GetProperty("error").GetProperty("code").GetString());
         Assert.Equal(offset, Host.Clock.Offset);
+        Assert.Equal(users, Host.Options.Users.Count);
+        Assert.Equal(secrets, string.Join(',', Host.Options.Applications[0].ClientSecrets));
     }
 
     [Fact]
