@@ -5,13 +5,26 @@ using Microsoft.Extensions.Logging;
 namespace HybridSpa.EntraEmulator;
 
 // Runs the emulator on its own (`dotnet run --project src/HybridSpa.EntraEmulator`, or the `entra-emulator` .NET tool):
-// https://login.dev.localhost:5443, options from the "EntraEmulator" section of appsettings.json (next to the program) or of
+// https://localhost:5443, options from the "EntraEmulator" section of appsettings.json (next to the program) or of
 // the file given with --config; the defaults of docs/architecture.md otherwise. Command-line options win over both.
 // A namespaced entry point: the web app references this project and has a top-level Program of its own.
 internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        if (EmulatorCommandLine.AsksForHelp(args))
+        {
+            Console.WriteLine(EmulatorCommandLine.Usage());
+            return 0;
+        }
+
+        if (EmulatorCommandLine.FindUnknown(args) is { } unknown)
+        {
+            await Console.Error.WriteLineAsync($"entra-emulator: unknown option '{unknown}'. Known options: "
+                + string.Join(", ", EmulatorCommandLine.Options.Select(o => "--" + o.Name)) + ", --EntraEmulator:<Name>, --help.").ConfigureAwait(false);
+            return 2;
+        }
+
         var commandLine = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
         var builder = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
@@ -26,33 +39,34 @@ internal static class Program
         {
             var settings = new EntraEmulatorHostSettings
             {
-                Host = configuration["Host"] ?? DevelopmentDefaults.Host,
+                Host = configuration["Host"] ?? DevelopmentDefaults.ProgramHost,
                 Port = int.TryParse(configuration["Port"], out var port) ? port : DevelopmentDefaults.Port,
                 EnableControlSurface = bool.TryParse(configuration["EnableControlSurface"], out var control) && control,
+                ControlSurfaceToken = configuration["ControlSurfaceToken"] is { Length: > 0 } token ? token : null,
                 TlsCertificate = configuration["TlsCertificate"] is { Length: > 0 } certificatePath
                     ? CertificateFiles.Load(certificatePath, configuration["TlsCertificateKey"], configuration["TlsCertificatePassword"])
                     : null,
                 ConfigureLogging = logging => logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft.AspNetCore", LogLevel.Warning),
             };
             await using var host = await EntraEmulatorHost.StartAsync(EntraEmulatorOptions.FromConfiguration(configuration), settings).ConfigureAwait(false);
-            if (configuration["ExportCertificate"] is { Length: > 0 } exportPath)
+            var exportPath = configuration["ExportCertificate"] is { Length: > 0 } export ? Path.GetFullPath(export) : null;
+            if (exportPath is not null)
             {
                 CertificateFiles.ExportPem(host.TlsCertificate, exportPath);
-                Console.WriteLine($"Certificate: {Path.GetFullPath(exportPath)}");
             }
 
-            Console.WriteLine($"Authority:  {host.Authority}");
-            Console.WriteLine($"Graph:      {host.GraphBaseUrl}");
-            if (settings.EnableControlSurface)
+            string? tokenPath = null;
+            if (host.ControlSurfaceToken is { } controlToken)
             {
-                Console.WriteLine($"Control:    {host.BaseAddress}emulator/ (loopback only)");
+                tokenPath = Path.GetFullPath(configuration["ControlSurfaceTokenFile"] is { Length: > 0 } tokenFile ? tokenFile : EmulatorCommandLine.DefaultTokenFile);
+                ControlTokenFile.Write(tokenPath, controlToken);
             }
 
-            Console.WriteLine("Press Ctrl+C to stop.");
+            StartBanner.Write(Console.Out, host, exportPath, tokenPath);
             await host.WaitForShutdownAsync().ConfigureAwait(false);
             return 0;
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or System.Security.Cryptography.CryptographicException or InvalidDataException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or InvalidDataException)
         {
             // Bad configuration, a port in use or an unreadable certificate: one clear line, not a stack trace.
             await Console.Error.WriteLineAsync("entra-emulator: " + e.Message).ConfigureAwait(false);

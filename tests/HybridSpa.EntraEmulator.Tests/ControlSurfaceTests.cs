@@ -41,6 +41,65 @@ public sealed class ControlSurfaceTests(ControlSurfaceFixture fixture) : IClassF
         Assert.Equal(TimeSpan.Zero, plain.Clock.Offset);
     }
 
+    [Theory]
+    [InlineData("GET", "clock", null)]
+    [InlineData("PUT", "clock", """{"now":"2099-01-01T00:00:00Z"}""")]
+    [InlineData("POST", "clock/advance", """{"by":"01:00:00"}""")]
+    [InlineData("GET", "users", null)]
+    [InlineData("POST", "users", """{"objectId":"2f9c1d7e-8b4a-4c3d-9e1f-6a5b4c3d2e1f"}""")]
+    [InlineData("GET", "users/87d349ed-44d7-43e1-9a83-5f2406dee5bd", null)]
+    [InlineData("PATCH", "users/87d349ed-44d7-43e1-9a83-5f2406dee5bd", """{"password":"x"}""")]
+    [InlineData("DELETE", "users/87d349ed-44d7-43e1-9a83-5f2406dee5bd", null)]
+    [InlineData("GET", "applications", null)]
+    [InlineData("POST", "applications", """{"clientId":"5e0b7a41-2c9d-4f83-a6e1-8b7d2c4f9a10"}""")]
+    [InlineData("GET", "applications/c2b7e3a9-4f1d-4b6e-9a8c-5d3e2f1a0b7c", null)]
+    [InlineData("PATCH", "applications/c2b7e3a9-4f1d-4b6e-9a8c-5d3e2f1a0b7c", """{"clientSecrets":["stolen"]}""")]
+    [InlineData("DELETE", "applications/c2b7e3a9-4f1d-4b6e-9a8c-5d3e2f1a0b7c", null)]
+    [InlineData("DELETE", "sessions", null)]
+    [InlineData("DELETE", "sessions/87d349ed-44d7-43e1-9a83-5f2406dee5bd", null)]
+    [InlineData("POST", "reset", null)]
+    public async Task Every_call_without_the_control_token_is_401_and_changes_nothing(string method, string path, string? json)
+    {
+        var offset = Host.Clock.Offset;
+        var users = Host.Options.Users.Count;
+        var secrets = string.Join(',', Host.Options.Applications[0].ClientSecrets);
+
+        var (status, body) = await Control.SendAsync(method, path, json, request => request.Headers.Authorization = null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal("Unauthorized", body.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(offset, Host.Clock.Offset);
+        Assert.Equal(users, Host.Options.Users.Count);
+        Assert.Equal(secrets, string.Join(',', Host.Options.Applications[0].ClientSecrets));
+    }
+
+    [Fact]
+    public async Task A_wrong_control_token_is_401_with_a_bearer_challenge()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"{Host.BaseAddress}emulator/users"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Host.ControlSurfaceToken + "x");
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
+    [Fact]
+    public async Task Control_token_is_generated_at_start_unless_configured_and_a_configured_one_is_used()
+    {
+        await using var configured = await EntraEmulatorHost.StartAsync(EntraEmulatorOptions.CreateDefault(),
+            new EntraEmulatorHostSettings { EnvironmentName = "Development", EnableControlSurface = true, ControlSurfaceToken = "a-token-the-ci-job-chose-0123456789" });
+        using var client = new HttpClient(configured.CreateHttpHandler());
+
+        var (status, _) = await new ControlSurfaceClient(configured, client).SendAsync("GET", "clock");
+
+        Assert.Equal("a-token-the-ci-job-chose-0123456789", configured.ControlSurfaceToken);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.True(Host.ControlSurfaceToken?.Length >= 32, "a generated token has at least 32 characters");
+        Assert.NotEqual(configured.ControlSurfaceToken, Host.ControlSurfaceToken);
+    }
+
     [Fact]
     public async Task Enabling_the_control_surface_outside_Development_is_refused_at_start()
     {
@@ -243,11 +302,13 @@ public sealed class ControlSurfaceTests(ControlSurfaceFixture fixture) : IClassF
     [Fact]
     public void Callers_that_are_not_loopback_are_refused()
     {
-        var guard = new ControlSurfaceGuard(new HostingEnvironment { EnvironmentName = "Development" });
+        var guard = new ControlSurfaceGuard(new HostingEnvironment { EnvironmentName = "Development" }, new ControlSurfaceCredential("control-token"));
         var remote = new DefaultHttpContext();
         remote.Connection.RemoteIpAddress = IPAddress.Parse("192.0.2.10");
+        remote.Request.Headers.Authorization = "Bearer control-token";
         var local = new DefaultHttpContext();
         local.Connection.RemoteIpAddress = IPAddress.IPv6Loopback;
+        local.Request.Headers.Authorization = "Bearer control-token";
 
         Assert.Equal(403, guard.Check(remote, hasBody: false)?.Status);
         Assert.Null(guard.Check(local, hasBody: false));

@@ -74,6 +74,45 @@ public sealed class MaxAgeTests(EmulatorFixture fixture) : IClassFixture<Emulato
         Assert.StartsWith("AADSTS50058", response["error_description"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Max_age_zero_asks_for_the_credential_even_right_after_a_sign_in_and_the_credential_finishes_the_flow_with_auth_time()
+    {
+        using var browser = new Browser(Host);
+        await browser.SignInAsync(new AuthorizeRequest(), TestUsers.Adele);
+        var again = new AuthorizeRequest { MaxAge = "0" };
+
+        var page = await browser.AuthorizeAsync(again);
+        var response = await AuthorizeResponse.TryReadAsync(await browser.SubmitAsync(page, "signin", TestUsers.Adele));
+
+        Assert.Contains("value=\"signin\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull(response?.Get("code"));
+        Assert.NotEmpty(Jwt.Claim((await RedeemAsync(response!, again))["id_token"], "auth_time"));
+    }
+
+    [Fact]
+    public async Task Max_age_zero_without_a_session_finishes_after_the_password_is_entered()
+    {
+        var user = TestUsers.AddUser(Host, u => u.Password = "max-age-zero");
+        using var browser = new Browser(Host);
+
+        var page = await browser.AuthorizeAsync(new AuthorizeRequest { MaxAge = "0" });
+        var response = await AuthorizeResponse.TryReadAsync(await browser.SubmitAsync(page, "signin", user.ObjectId, "max-age-zero"));
+
+        Assert.Contains("value=\"signin\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull(response?.Get("code"));
+    }
+
+    [Fact]
+    public async Task Max_age_zero_for_a_user_who_must_consent_finishes_after_the_credential_and_the_consent_page()
+    {
+        var user = TestUsers.AddUser(Host, u => { u.Password = "max-age-zero"; u.RequiresConsent = true; });
+        using var browser = new Browser(Host);
+
+        var response = await browser.SignInAsync(new AuthorizeRequest { MaxAge = "0" }, user.ObjectId, "max-age-zero");
+
+        Assert.NotNull(response.Get("code"));
+    }
+
     [Theory]
     [InlineData("-1")]
     [InlineData("soon")]

@@ -233,6 +233,16 @@ public sealed class TokenEndpointRulesTests(EmulatorFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Web_code_issued_without_a_challenge_is_refused_when_redeemed_with_a_verifier_as_a_pkce_downgrade()
+    {
+        var (code, _) = await Flows.CodeAsync(Host, new AuthorizeRequest { Pkce = null });
+
+        var response = await SendAsync(Flows.WebRedemption(Host, code, Pkce.Create().Verifier));
+
+        response.AssertError(HttpStatusCode.BadRequest, "invalid_grant", 501481);
+    }
+
+    [Fact]
     public async Task Web_code_without_pkce_at_authorize_needs_no_verifier_and_returns_exact_fields()
     {
         var (code, _) = await Flows.CodeAsync(Host, new AuthorizeRequest { Pkce = null });

@@ -4,7 +4,7 @@ using System.Text;
 namespace HybridSpa.EntraEmulator.Tool.Tests;
 
 /// <summary>Runs a command to completion within a time bound, or starts one and waits for a line of its output.</summary>
-internal sealed class ToolProcess : IDisposable
+public sealed class ToolProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -54,6 +54,17 @@ internal sealed class ToolProcess : IDisposable
     /// <summary>Runs to the end; throws with the output when it fails or outlasts <paramref name="bound"/>.</summary>
     public static async Task RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan bound)
     {
+        var (exitCode, output) = await CaptureAsync(fileName, arguments, workingDirectory, environment, bound);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} failed ({exitCode}):\n{output}");
+        }
+    }
+
+    /// <summary>Runs to the end and returns its exit code and output (stdout and stderr); throws when it outlasts <paramref name="bound"/>.</summary>
+    public static async Task<(int ExitCode, string Output)> CaptureAsync(
+        string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan bound)
+    {
         using var process = new ToolProcess(fileName, arguments, workingDirectory, environment, waitFor: "\0");
         using var timeout = new CancellationTokenSource(bound);
         try
@@ -65,10 +76,7 @@ internal sealed class ToolProcess : IDisposable
             throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {bound}:\n{process.Output}");
         }
 
-        if (process._process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} failed ({process._process.ExitCode}):\n{process.Output}");
-        }
+        return (process._process.ExitCode, process.Output);
     }
 
     /// <summary>Starts a long-running program and returns once it printed a line starting with <paramref name="waitFor"/> (that line).</summary>

@@ -27,6 +27,12 @@ public sealed class AppRegistration
     /// <summary>Delegated scopes an administrator has consented to for every user; see <see cref="EntraEmulatorOptions.AutoConsent"/>.</summary>
     public List<string> DefaultConsentedScopes { get; set; } = [];
 
+    /// <summary>
+    /// Graph application permissions an administrator has granted (e.g. User.Read.All): the <c>roles</c> of the app-only tokens
+    /// client credentials get.
+    /// </summary>
+    public List<string> ApplicationPermissions { get; set; } = [];
+
     /// <summary>Optional claims added to ID tokens.</summary>
     public OptionalClaimsSettings OptionalClaims { get; set; } = new();
 }

@@ -21,8 +21,14 @@ public static class DevelopmentDefaults
     /// <summary>The web app's signed-out callback.</summary>
     public const string PostLogoutRedirectUri = "https://localhost:5001/signout-callback-oidc";
 
-    /// <summary>The emulator's host name (a different site from https://localhost).</summary>
+    /// <summary>The in-process emulator's host name (a different site from https://localhost, as Entra is from the app).</summary>
     public const string Host = "login.dev.localhost";
+
+    /// <summary>
+    /// The host name of the emulator run as a program (the entra-emulator tool): every client's resolver answers localhost, while
+    /// .NET's does not answer *.localhost on Linux; --Host login.dev.localhost gives browsers a separate site.
+    /// </summary>
+    public const string ProgramHost = "localhost";
 
     /// <summary>The emulator's port when run on its own.</summary>
     public const int Port = 5443;
@@ -46,6 +52,7 @@ public static class DevelopmentDefaults
         SpaRedirectUris = [SpaRedirectUri],
         PostLogoutRedirectUris = [PostLogoutRedirectUri],
         DefaultConsentedScopes = ["User.Read"],
+        ApplicationPermissions = ["User.Read.All"],
     };
 
     /// <summary>Three users: a plain work account, one that needs consent and a password, and a personal Microsoft account.</summary>

@@ -17,7 +17,7 @@ internal static class EntraEmulatorOptionsValidator
         }
 
         // Lists set to null (a JSON body can, configuration binding cannot) would fail every request that reads them.
-        foreach (var app in options.Applications.Where(a => a is null || new object?[] { a.ClientSecrets, a.ClientCertificates, a.WebRedirectUris, a.SpaRedirectUris, a.PostLogoutRedirectUris, a.DefaultConsentedScopes, a.OptionalClaims }.Contains(null)))
+        foreach (var app in options.Applications.Where(a => a is null || new object?[] { a.ClientSecrets, a.ClientCertificates, a.WebRedirectUris, a.SpaRedirectUris, a.PostLogoutRedirectUris, a.DefaultConsentedScopes, a.ApplicationPermissions, a.OptionalClaims }.Contains(null)))
         {
             problems.Add($"Application '{app?.ClientId}': its lists and OptionalClaims must not be null.");
         }
@@ -46,6 +46,11 @@ internal static class EntraEmulatorOptionsValidator
                 {
                     problems.Add($"Application '{app.ClientId}': redirect URI '{uri}' must be an absolute https URI (http only for localhost).");
                 }
+            }
+
+            foreach (var permission in app.ApplicationPermissions.Where(p => string.IsNullOrWhiteSpace(p) || p.Any(char.IsWhiteSpace)))
+            {
+                problems.Add($"Application '{app.ClientId}': application permission '{permission}' must be one permission name, such as User.Read.All.");
             }
         }
 

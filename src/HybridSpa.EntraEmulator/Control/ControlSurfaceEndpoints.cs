@@ -49,6 +49,11 @@ internal sealed class ControlSurfaceEndpoints(EmulatorState state, ControlSurfac
     {
         if (guard.Check(context, hasBody) is { } refusal)
         {
+            if (refusal.Status == StatusCodes.Status401Unauthorized)
+            {
+                context.Response.Headers.WWWAuthenticate = "Bearer realm=\"entra-emulator control surface\"";
+            }
+
             await ControlJson.ErrorAsync(context, refusal.Status, refusal.Code, refusal.Message).ConfigureAwait(false);
             return;
         }

@@ -24,9 +24,10 @@ internal sealed class AuthorizeFlow(
         BrowserSession? session,
         TestUser? chosen = null,
         bool consentGiven = false,
-        string? message = null)
+        string? message = null,
+        bool credentialEntered = false)
     {
-        var outcome = interaction.Decide(request, session, chosen, consentGiven);
+        var outcome = interaction.Decide(request, session, chosen, consentGiven, credentialEntered);
         var tenant = request.Tenant.Segment;
         switch (outcome)
         {

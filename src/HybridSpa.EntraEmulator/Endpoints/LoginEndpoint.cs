@@ -65,7 +65,7 @@ internal sealed class LoginEndpoint(
                 }
 
                 session = flow.SignIn(context, session, user);
-                await flow.ContinueAsync(context, request, state.Parameters, session, chosen: user).ConfigureAwait(false);
+                await flow.ContinueAsync(context, request, state.Parameters, session, chosen: user, credentialEntered: true).ConfigureAwait(false);
                 return;
             case "pick" when user is not null && session?.Find(user.ObjectId) is not null:
                 await flow.ContinueAsync(context, request, state.Parameters, session, chosen: user).ConfigureAwait(false);
@@ -74,7 +74,8 @@ internal sealed class LoginEndpoint(
                 await flow.ContinueAsync(context, request with { Prompt = "login" }, state.Parameters, session).ConfigureAwait(false);
                 return;
             case "consent" when user is not null && user.ObjectId == state.UserObjectId && session?.Find(user.ObjectId) is not null:
-                await flow.ContinueAsync(context, request, state.Parameters, session, chosen: user, consentGiven: true).ConfigureAwait(false);
+                // The consent page is shown only once max_age was satisfied, so it is not asked again (max_age=0 would never end).
+                await flow.ContinueAsync(context, request, state.Parameters, session, chosen: user, consentGiven: true, credentialEntered: true).ConfigureAwait(false);
                 return;
             case "deny" when state.UserObjectId is not null:
                 await flow.RedirectErrorAsync(context, new AuthorizeRedirectError(request.RedirectUri, request.ResponseMode, request.State, AadstsErrors.UserDeclinedConsent())).ConfigureAwait(false);

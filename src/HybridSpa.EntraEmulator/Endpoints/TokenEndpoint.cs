@@ -52,6 +52,7 @@ internal sealed class TokenEndpoint(
 
         NoCache.Apply(context.Response);
         context.Response.Headers["client-request-id"] = RequestCorrelation.Get(context);
-        await context.Response.WriteAsJsonAsync(generator.Create(result.Request!), context.RequestAborted).ConfigureAwait(false);
+        var body = result.AppOnly is { } appOnly ? generator.CreateAppOnly(appOnly) : generator.Create(result.Request!);
+        await context.Response.WriteAsJsonAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -103,6 +103,14 @@ internal static class AadstsErrors
     // UNCONFIRMED: Entra's exact answer for an unknown or foreign code.
     public static AadstsError InvalidGrant() => new(70000, "invalid_grant", "Provided grant is invalid or malformed.");
 
+    public static AadstsError ClientCredentialsScopeNotDefault(string scope) => new(1002012, "invalid_scope",
+        $"The provided value for scope {scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).");
+
+    // UNCONFIRMED: the error for client credentials at common / organizations / consumers (the text of 50194, which Entra gives a
+    // single-tenant app at /common).
+    public static AadstsError ClientCredentialsNeedTenant(string clientId, string appName) => new(50194, "invalid_request",
+        $"Application '{clientId}'({appName}) is not configured as a multi-tenant application. Usage of the /common endpoint is not supported for such applications. Use a tenant-specific endpoint or configure the application to be multi-tenant.");
+
     public static AadstsError UnsupportedGrantType(string grantType) => new(70003, "unsupported_grant_type",
         $"The app requested an unsupported grant type '{grantType}'.");
 

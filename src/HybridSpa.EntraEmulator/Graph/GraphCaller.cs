@@ -2,10 +2,22 @@ using HybridSpa.EntraEmulator.Configuration;
 
 namespace HybridSpa.EntraEmulator.Graph;
 
-/// <summary>Who a Graph call is made as: the token's user in the token's tenant, the app it was issued to, and its delegated scopes.</summary>
-internal sealed record GraphCaller(DirectoryMember Member, string TenantId, string ClientId, IReadOnlyList<string> Scopes)
+/// <summary>
+/// Who a Graph call is made as: the token's user in the token's tenant with its delegated scopes, or (an app-only token from
+/// client credentials) no user and the app's application permissions (<c>roles</c>); and the app it was issued to.
+/// </summary>
+internal sealed record GraphCaller(DirectoryMember? SignedInMember, string TenantId, string ClientId, IReadOnlyList<string> Scopes, IReadOnlyList<string> Roles)
 {
+    /// <summary>True for an app-only token: no signed-in user.</summary>
+    public bool IsAppOnly => SignedInMember is null;
+
+    /// <summary>The signed-in user; resources that need one are closed to app-only callers by <see cref="GraphPipeline"/>.</summary>
+    public DirectoryMember Member => SignedInMember ?? throw new InvalidOperationException("An app-only Graph caller has no signed-in user.");
+
     public TestUser User => Member.User;
 
-    public bool HasAny(IEnumerable<string> scopes) => scopes.Any(s => Scopes.Contains(s, StringComparer.OrdinalIgnoreCase));
+    /// <summary>Whether the caller holds one of the permission's delegated scopes, or for an app-only caller one of its application roles.</summary>
+    public bool IsGranted(GraphPermission permission) => IsAppOnly
+        ? permission.ApplicationAnyOf.Any(r => Roles.Contains(r, StringComparer.OrdinalIgnoreCase))
+        : permission.AnyOf.Any(s => Scopes.Contains(s, StringComparer.OrdinalIgnoreCase));
 }

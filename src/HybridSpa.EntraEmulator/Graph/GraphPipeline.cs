@@ -2,7 +2,10 @@ using HybridSpa.EntraEmulator.Endpoints;
 
 namespace HybridSpa.EntraEmulator.Graph;
 
-/// <summary>What every Graph call goes through: CORS for registered SPA origins (on errors too), the bearer token (401), then the permission (403).</summary>
+/// <summary>
+/// What every Graph call goes through: CORS for registered SPA origins (on errors too), the bearer token (401), an app-only token
+/// on a /me resource (Graph's 400), then the permission (403).
+/// </summary>
 internal sealed class GraphPipeline(GraphTokenAuthenticator authenticator, GraphErrorWriter errors, CorsHeaders cors)
 {
     private const string ExposedHeaders = "request-id, client-request-id";
@@ -17,7 +20,13 @@ internal sealed class GraphPipeline(GraphTokenAuthenticator authenticator, Graph
             return;
         }
 
-        if (!caller.HasAny(permission.AnyOf))
+        if (caller.IsAppOnly && permission.DelegatedOnly)
+        {
+            await errors.WriteAsync(context, StatusCodes.Status400BadRequest, "BadRequest", "/me request is only valid with delegated authentication flow.").ConfigureAwait(false);
+            return;
+        }
+
+        if (!caller.IsGranted(permission))
         {
             await errors.WriteAsync(context, StatusCodes.Status403Forbidden, permission.DeniedCode, permission.DeniedMessage).ConfigureAwait(false);
             return;

@@ -55,9 +55,18 @@ internal sealed class GraphTokenAuthenticator(EmulatorTokenValidator validator, 
         }
 
         var tenantId = token.TryGetPayloadValue<string>("tid", out var tid) ? tid : "";
-        var member = directory.FindMember(tenantId, token.TryGetPayloadValue<string>("oid", out var oid) ? oid : null);
         var clientId = token.TryGetPayloadValue<string>("appid", out var appid) ? appid : "";
+        if (token.TryGetPayloadValue<string>("idtyp", out var idtyp) && idtyp == "app")
+        {
+            // App-only (client credentials): issued to an app registered here, for this emulator's tenant.
+            var roles = token.Claims.Where(c => c.Type == "roles").Select(c => c.Value).ToArray();
+            return tenantId == directory.TenantId && directory.FindApplication(clientId) is not null
+                ? (new GraphCaller(null, tenantId, clientId, [], roles), null)
+                : (null, "Access token validation failure.");
+        }
+
+        var member = directory.FindMember(tenantId, token.TryGetPayloadValue<string>("oid", out var oid) ? oid : null);
         var scopes = token.TryGetPayloadValue<string>("scp", out var scp) ? scp.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
-        return member is null ? (null, "Access token validation failure.") : (new GraphCaller(member, tenantId, clientId, scopes), null);
+        return member is null ? (null, "Access token validation failure.") : (new GraphCaller(member, tenantId, clientId, scopes, []), null);
     }
 }

@@ -76,6 +76,7 @@ internal static class EmulatorRoutes
             ("/v1.0/me/photo/$value", ["GET"], GraphPermission.SignedInUser, services.GetRequiredService<PhotoEndpoint>().HandleAsync),
             ("/v1.0/me/messages", ["GET"], GraphPermission.Mail, services.GetRequiredService<MessagesEndpoint>().HandleAsync),
             ("/v1.0/me/contacts", ["GET"], GraphPermission.Contacts, services.GetRequiredService<ContactsEndpoint>().HandleAsync),
+            ("/v1.0/users", ["GET"], GraphPermission.OtherUsers, services.GetRequiredService<UsersEndpoint>().ListAsync),
             ("/v1.0/users/{user}", ["GET"], GraphPermission.OtherUsers, services.GetRequiredService<UsersEndpoint>().HandleAsync),
             ("/oidc/userinfo", ["GET", "POST"], GraphPermission.UserInfo, services.GetRequiredService<UserInfoEndpoint>().HandleAsync),
         };

@@ -17,13 +17,14 @@ namespace HybridSpa.EntraEmulator.Hosting;
 internal static class EmulatorServiceCollectionExtensions
 {
     public static IServiceCollection AddEntraEmulator(
-        this IServiceCollection services, EntraEmulatorOptions options, EmulatorClock clock, EmulatorUrls urls, SigningKeyRing keys, bool controlSurface)
+        this IServiceCollection services, EntraEmulatorOptions options, EmulatorClock clock, EmulatorUrls urls, SigningKeyRing keys, string? controlSurfaceToken)
     {
         services.AddSingleton(options);
         services.AddSingleton(new ConfiguredOptions(options));
         services.AddSingleton<EmulatorState>();
-        if (controlSurface)
+        if (controlSurfaceToken is not null)
         {
+            services.AddSingleton(new ControlSurfaceCredential(controlSurfaceToken));
             services.AddSingleton<ControlSurfaceGuard>();
             services.AddSingleton<ControlSurfaceEndpoints>();
         }
@@ -54,6 +55,7 @@ internal static class EmulatorServiceCollectionExtensions
         services.AddSingleton<ClientAuthenticator>();
         services.AddSingleton<AuthorizationCodeGrantValidator>();
         services.AddSingleton<RefreshTokenGrantValidator>();
+        services.AddSingleton<ClientCredentialsGrantValidator>();
         services.AddSingleton<TokenRequestValidator>();
         services.AddSingleton<AuthorizeRequestValidator>();
 

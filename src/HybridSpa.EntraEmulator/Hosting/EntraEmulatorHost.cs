@@ -19,8 +19,10 @@ public sealed class EntraEmulatorHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SigningKeyRing _keys;
 
-    private EntraEmulatorHost(WebApplication app, SigningKeyRing keys, Uri baseAddress, EntraEmulatorOptions options, EmulatorClock clock, X509Certificate2 certificate)
+    private EntraEmulatorHost(
+        WebApplication app, SigningKeyRing keys, Uri baseAddress, EntraEmulatorOptions options, EmulatorClock clock, X509Certificate2 certificate, string? controlSurfaceToken)
     {
+        ControlSurfaceToken = controlSurfaceToken;
         _app = app;
         _keys = keys;
         BaseAddress = baseAddress;
@@ -43,6 +45,9 @@ public sealed class EntraEmulatorHost : IAsyncDisposable
 
     /// <summary>The certificate Kestrel serves.</summary>
     public X509Certificate2 TlsCertificate { get; }
+
+    /// <summary>The bearer token the HTTP control surface requires (configured or generated at start); null when it is off.</summary>
+    public string? ControlSurfaceToken { get; }
 
     /// <summary>The live options: users and apps added after start are seen by the next request.</summary>
     public EntraEmulatorOptions Options { get; }
@@ -69,7 +74,13 @@ public sealed class EntraEmulatorHost : IAsyncDisposable
                 $"The emulator's control surface changes users, apps and time for anyone who can reach it: it is available in the Development environment only, not in '{environment}'.");
         }
 
+        if (settings.EnableControlSurface && settings.ControlSurfaceToken is { Length: < 16 })
+        {
+            throw new InvalidOperationException("The control surface token must have at least 16 characters: anyone who guesses it controls the emulator.");
+        }
+
         EntraEmulatorOptionsValidator.Validate(options);
+        var controlSurfaceToken = settings.EnableControlSurface ? settings.ControlSurfaceToken ?? Control.ControlSurfaceCredential.Generate() : null;
         var clock = new EmulatorClock(settings.TimeProvider);
         var (certificate, certificateDescription) = TlsCertificateSource.Resolve(settings.TlsCertificate, settings.Host, clock.GetUtcNow());
         for (var attempt = 1; ; attempt++)
@@ -77,14 +88,14 @@ public sealed class EntraEmulatorHost : IAsyncDisposable
             var port = settings.Port != 0 ? settings.Port : FindFreePort();
             var baseAddress = new Uri($"https://{settings.Host}:{port}/");
             var keys = new SigningKeyRing(clock);
-            var app = Build(options, settings, environment, clock, keys, certificate, baseAddress, port);
+            var app = Build(options, settings, environment, clock, keys, certificate, baseAddress, port, controlSurfaceToken);
             try
             {
                 await app.StartAsync(ct).ConfigureAwait(false);
                 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<EntraEmulatorHost>();
                 EmulatorLog.TlsCertificate(logger, certificateDescription);
                 EmulatorLog.Started(logger, baseAddress, options.TenantId, environment);
-                return new EntraEmulatorHost(app, keys, baseAddress, options, clock, certificate);
+                return new EntraEmulatorHost(app, keys, baseAddress, options, clock, certificate, controlSurfaceToken);
             }
             catch (IOException) when (settings.Port == 0 && attempt < PortAttempts)
             {
@@ -132,7 +143,7 @@ public sealed class EntraEmulatorHost : IAsyncDisposable
 
     private static WebApplication Build(
         EntraEmulatorOptions options, EntraEmulatorHostSettings settings, string environment, EmulatorClock clock, SigningKeyRing keys,
-        X509Certificate2 certificate, Uri baseAddress, int port)
+        X509Certificate2 certificate, Uri baseAddress, int port, string? controlSurfaceToken)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -153,7 +164,7 @@ public sealed class EntraEmulatorHost : IAsyncDisposable
             kestrel.ListenLocalhost(port, listen => listen.UseHttps(certificate));
         });
         builder.Services.AddRouting();
-        builder.Services.AddEntraEmulator(options, clock, new EmulatorUrls(baseAddress), keys, settings.EnableControlSurface);
+        builder.Services.AddEntraEmulator(options, clock, new EmulatorUrls(baseAddress), keys, controlSurfaceToken);
 
         var app = builder.Build();
         app.UseMiddleware<UnhandledExceptionMiddleware>();

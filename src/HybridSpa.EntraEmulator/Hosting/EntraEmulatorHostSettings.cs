@@ -27,6 +27,12 @@ public sealed class EntraEmulatorHostSettings
     /// </summary>
     public bool EnableControlSurface { get; set; }
 
+    /// <summary>
+    /// The bearer token every control-surface call must carry; null generates one at start (see <see cref="EntraEmulatorHost.ControlSurfaceToken"/>).
+    /// At least 16 characters.
+    /// </summary>
+    public string? ControlSurfaceToken { get; set; }
+
     /// <summary>The time source beneath <see cref="EntraEmulatorHost.Clock"/>; null is the system clock.</summary>
     public TimeProvider? TimeProvider { get; set; }
 }

@@ -13,7 +13,8 @@ internal sealed class AuthorizeInteractionGenerator(EmulatorDirectory directory,
 {
     /// <param name="chosen">The user the sign-in page or picker has just produced, if any.</param>
     /// <param name="consentGiven">True when the user has just accepted the consent page.</param>
-    public InteractionOutcome Decide(ValidatedAuthorizeRequest request, BrowserSession? session, TestUser? chosen, bool consentGiven)
+    /// <param name="credentialEntered">True when <paramref name="chosen"/> entered a credential in this flow (the sign-in page, or the consent page it led to).</param>
+    public InteractionOutcome Decide(ValidatedAuthorizeRequest request, BrowserSession? session, TestUser? chosen, bool consentGiven, bool credentialEntered = false)
     {
         var user = chosen;
         if (user is null)
@@ -37,8 +38,10 @@ internal sealed class AuthorizeInteractionGenerator(EmulatorDirectory directory,
             user = issue.User;
         }
 
-        // OIDC max_age: a sign-in older than that asks for the credential again (silently impossible: login_required).
-        if (request.MaxAge is { } maxAge && session?.Find(user.ObjectId) is { } signIn && clock.GetUtcNow() - signIn.AuthTime > maxAge)
+        // OIDC max_age: a sign-in older than that asks for the credential again (silently impossible: login_required); max_age=0 is
+        // a fresh authentication like prompt=login (OIDC Core 3.1.2.1), so only a credential entered in this flow satisfies it.
+        if (!credentialEntered && request.MaxAge is { } maxAge && session?.Find(user.ObjectId) is { } signIn
+            && (maxAge == TimeSpan.Zero || clock.GetUtcNow() - signIn.AuthTime > maxAge))
         {
             return request.Prompt == "none" ? new InteractionOutcome.Fail(AadstsErrors.LoginRequired()) : new InteractionOutcome.SignIn();
         }

@@ -59,6 +59,20 @@ internal sealed class TokenResponseGenerator(
         return body;
     }
 
+    /// <summary>Client credentials: Entra's four members, no scope, refresh token or ID token.</summary>
+    public Dictionary<string, object> CreateAppOnly(ValidatedClientCredentialsRequest request)
+    {
+        var (accessToken, lifetime) = accessTokens.CreateAppOnly(request, directory.Options.Lifetimes);
+        var expiresIn = (long)lifetime.TotalSeconds;
+        return new Dictionary<string, object>
+        {
+            ["token_type"] = "Bearer",
+            ["expires_in"] = expiresIn,
+            ["ext_expires_in"] = expiresIn,
+            ["access_token"] = accessToken,
+        };
+    }
+
     /// <summary>Graph permissions as requested, then profile / openid / email (email comes with openid); never offline_access (pitfall 10).</summary>
     private static string ReturnedScope(ScopeSet scopes)
     {

@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using HybridSpa.EntraEmulator.Configuration;
 using HybridSpa.EntraEmulator.Scopes;
+using HybridSpa.EntraEmulator.Validation;
 
 namespace HybridSpa.EntraEmulator.Tokens;
 
@@ -12,18 +15,12 @@ internal sealed class GraphAccessTokenFactory(JwtSigner signer, EmulatorDirector
     public (string Token, TimeSpan Lifetime) Create(TokenContext context, TokenLifetimes lifetimes)
     {
         var now = clock.GetUtcNow();
-        var spread = (lifetimes.AccessTokenMax - lifetimes.AccessTokenMin).TotalSeconds;
-        var lifetime = lifetimes.AccessTokenMin + TimeSpan.FromSeconds(Math.Floor(Random.Shared.NextDouble() * spread));
+        var lifetime = Lifetime(lifetimes);
         var user = context.User;
         var member = directory.MemberIn(user, context.TenantId);
         var scp = string.Join(' ', context.Scopes.GraphNames.Concat(context.Scopes.IdentityScopesInEntraOrder));
-        var claims = new Dictionary<string, object?>
+        var claims = new Dictionary<string, object?>(Envelope(context.TenantId, now, lifetime))
         {
-            ["aud"] = ScopeParser.GraphAppId,
-            ["iss"] = GraphIssuerPrefix + context.TenantId + "/",
-            ["iat"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
-            ["nbf"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
-            ["exp"] = (now + lifetime).ToUnixTimeSeconds(),
             ["acct"] = user.IsPersonalAccount ? 1 : 0,
             ["acr"] = "1",
             ["aio"] = OpaqueValues.NewHandle(48),
@@ -55,9 +52,66 @@ internal sealed class GraphAccessTokenFactory(JwtSigner signer, EmulatorDirector
             ["xms_tcdt"] = 1_600_000_000,
         };
 
-        // Real Graph tokens carry a `nonce` header that makes them unverifiable by third parties;
-        // the emulator adds the member but signs plainly so its own Graph endpoint can verify them.
-        var header = new Dictionary<string, object> { ["nonce"] = OpaqueValues.NewHandle(32) };
-        return (signer.Sign(claims, header), lifetime);
+        return (Sign(claims), lifetime);
     }
+
+    /// <summary>
+    /// An app-only token (client credentials): the app's service principal is <c>oid</c> and <c>sub</c>, its application
+    /// permissions are <c>roles</c>, <c>idtyp</c> is "app", and there is no user, <c>scp</c> or <c>sid</c>.
+    /// </summary>
+    public (string Token, TimeSpan Lifetime) CreateAppOnly(ValidatedClientCredentialsRequest request, TokenLifetimes lifetimes)
+    {
+        var now = clock.GetUtcNow();
+        var lifetime = Lifetime(lifetimes);
+        var servicePrincipal = ServicePrincipalId(request.TenantId, request.Application.ClientId);
+        var claims = new Dictionary<string, object?>(Envelope(request.TenantId, now, lifetime))
+        {
+            ["aio"] = OpaqueValues.NewHandle(48),
+            ["app_displayname"] = request.Application.DisplayName,
+            ["appid"] = request.Application.ClientId,
+            ["appidacr"] = ((int)request.ClientAuthentication).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["idp"] = GraphIssuerPrefix + request.TenantId + "/",
+            ["idtyp"] = "app",
+            ["oid"] = servicePrincipal,
+            ["rh"] = OpaqueValues.NewHandle(24),
+            ["sub"] = servicePrincipal,
+            ["tenant_region_scope"] = "EU",
+            ["tid"] = request.TenantId,
+            ["uti"] = OpaqueValues.NewHandle(16),
+            ["ver"] = "1.0",
+            ["wids"] = new[] { "0997a1d0-0d1d-4acb-b408-d5ca73121e90" },
+            ["xms_tcdt"] = 1_600_000_000,
+        };
+        if (request.Roles.Count > 0)
+        {
+            claims["roles"] = request.Roles.ToArray();
+        }
+
+        return (Sign(claims), lifetime);
+    }
+
+    /// <summary>The object id of the app's service principal in the tenant: stable, derived from both.</summary>
+    public static string ServicePrincipalId(string tenantId, string clientId) =>
+        new Guid(SHA256.HashData(Encoding.UTF8.GetBytes($"service-principal|{tenantId.ToLowerInvariant()}|{clientId.ToLowerInvariant()}"))[..16]).ToString();
+
+    /// <summary>The claims every Graph token starts with, in Graph's order: audience, issuer and validity (backdated 5 minutes, as Entra does).</summary>
+    private static Dictionary<string, object?> Envelope(string tenantId, DateTimeOffset now, TimeSpan lifetime) => new()
+    {
+        ["aud"] = ScopeParser.GraphAppId,
+        ["iss"] = GraphIssuerPrefix + tenantId + "/",
+        ["iat"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
+        ["nbf"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
+        ["exp"] = (now + lifetime).ToUnixTimeSeconds(),
+    };
+
+    private static TimeSpan Lifetime(TokenLifetimes lifetimes)
+    {
+        var spread = (lifetimes.AccessTokenMax - lifetimes.AccessTokenMin).TotalSeconds;
+        return lifetimes.AccessTokenMin + TimeSpan.FromSeconds(Math.Floor(Random.Shared.NextDouble() * spread));
+    }
+
+    // Real Graph tokens carry a `nonce` header that makes them unverifiable by third parties;
+    // the emulator adds the member but signs plainly so its own Graph endpoint can verify them.
+    private string Sign(Dictionary<string, object?> claims) =>
+        signer.Sign(claims, new Dictionary<string, object> { ["nonce"] = OpaqueValues.NewHandle(32) });
 }

@@ -107,7 +107,10 @@ internal sealed class AuthorizationCodeGrantValidator(
         return presented == code.RedirectUri ? null : AadstsErrors.ReplyAddressMismatch(presented.Length > 512 ? presented[..512] : presented, code.RedirectUri);
     }
 
-    /// <summary>SPA codes need PKCE (9002325); a Web code is checked when /authorize received a challenge; spa_codes never are.</summary>
+    /// <summary>
+    /// SPA codes need PKCE (9002325); a Web code is checked when /authorize received a challenge, and a verifier for a code issued
+    /// without one is refused (RFC 9700 §2.1.1, PKCE downgrade); spa_codes are never checked.
+    /// </summary>
     private static AadstsError? CheckPkce(AuthorizationCode code, TokenRequest request)
     {
         var verifier = request.Get(TokenRequestParameters.CodeVerifier);
@@ -120,7 +123,8 @@ internal sealed class AuthorizationCodeGrantValidator(
             default:
                 if (code.CodeChallenge is null)
                 {
-                    return null;
+                    // UNCONFIRMED: Entra's answer to a verifier for a code issued without a challenge is reported as a mismatch.
+                    return verifier is null ? null : AadstsErrors.PkceMismatch();
                 }
 
                 // UNCONFIRMED: a Web code with a challenge but no verifier is reported as a mismatch.

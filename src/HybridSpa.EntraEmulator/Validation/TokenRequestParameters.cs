@@ -18,4 +18,5 @@ internal static class TokenRequestParameters
     public const string JwtBearerAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     public const string AuthorizationCodeGrant = "authorization_code";
     public const string RefreshTokenGrant = "refresh_token";
+    public const string ClientCredentialsGrant = "client_credentials";
 }

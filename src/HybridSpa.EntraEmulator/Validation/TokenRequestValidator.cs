@@ -8,7 +8,8 @@ namespace HybridSpa.EntraEmulator.Validation;
 internal sealed class TokenRequestValidator(
     EmulatorDirectory directory,
     AuthorizationCodeGrantValidator codeGrants,
-    RefreshTokenGrantValidator refreshGrants)
+    RefreshTokenGrantValidator refreshGrants,
+    ClientCredentialsGrantValidator clientCredentials)
 {
     public TokenRequestValidationResult Validate(TokenRequest request)
     {
@@ -60,6 +61,7 @@ internal sealed class TokenRequestValidator(
         {
             TokenRequestParameters.AuthorizationCodeGrant => codeGrants.Validate(request, app, credential, requestedScopes),
             TokenRequestParameters.RefreshTokenGrant => refreshGrants.Validate(request, app, credential, requestedScopes),
+            TokenRequestParameters.ClientCredentialsGrant => clientCredentials.Validate(request, app, credential, requestedScopes),
             _ => AadstsErrors.UnsupportedGrantType(grantType.Length > 64 ? grantType[..64] : grantType),
         };
     }

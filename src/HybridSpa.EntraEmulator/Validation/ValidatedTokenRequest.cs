@@ -17,10 +17,12 @@ internal sealed record ValidatedTokenRequest(
 /// <summary>The fixed expiry a rotated SPA refresh token inherits from the token it replaces.</summary>
 internal sealed record RefreshTokenGrantChain(DateTimeOffset ChainIssuedAt, DateTimeOffset ExpiresAt);
 
-/// <summary>Either a validated request or the Entra error that rejects it.</summary>
-internal sealed record TokenRequestValidationResult(ValidatedTokenRequest? Request, Errors.AadstsError? Error)
+/// <summary>Either a validated request (for a user, or app-only) or the Entra error that rejects it.</summary>
+internal sealed record TokenRequestValidationResult(ValidatedTokenRequest? Request, Errors.AadstsError? Error, ValidatedClientCredentialsRequest? AppOnly = null)
 {
     public static TokenRequestValidationResult Success(ValidatedTokenRequest request) => new(request, null);
+
+    public static TokenRequestValidationResult Success(ValidatedClientCredentialsRequest request) => new(null, null, request);
 
     public static implicit operator TokenRequestValidationResult(Errors.AadstsError error) => new(null, error);
 }

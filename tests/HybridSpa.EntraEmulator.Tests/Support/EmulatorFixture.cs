@@ -28,6 +28,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
             ClientCertificates = [Convert.ToBase64String(ClientCertificate.RawData)],
             WebRedirectUris = [CertificateAppRedirectUri],
             DefaultConsentedScopes = ["User.Read"],
+            ApplicationPermissions = ["User.Read.All"],
         });
         Host = await EntraEmulatorHost.StartAsync(options, new EntraEmulatorHostSettings { EnvironmentName = "Development" });
     }
