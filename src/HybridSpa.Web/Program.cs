@@ -2,6 +2,7 @@ using HybridSpa.Web.Configuration;
 using HybridSpa.Web.SpaHost;
 using HybridSpa.Web.Emulator;
 using HybridSpa.Web.IdentityProvider;
+using HybridSpa.Web.Observability;
 using HybridSpa.Web.Profile;
 using HybridSpa.Web.Security;
 using HybridSpa.Web.SharedState;
@@ -21,6 +22,7 @@ builder.AddHybridSpaSignIn();
 builder.AddIdentityProviderResilience();
 builder.AddServerSideGraph();
 builder.AddSpaHost();
+builder.AddHybridSpaTelemetry();
 
 var app = builder.Build();
 
@@ -40,5 +42,6 @@ app.UseHybridSpaSignIn();
 app.MapStaticAssets();
 app.MapControllers();
 app.MapSharedStateHealth();
+app.MapHybridSpaTelemetry();
 
 app.Run();
