@@ -7,9 +7,9 @@ namespace HybridSpa.Benchmarks.Server;
 /// <summary>
 /// Item 6: what OpenTelemetry costs the app. On: traces, metrics and logs exported by OTLP/HTTP to <see cref="OtlpSink"/>
 /// every second, and the Prometheus endpoint enabled; off: <c>OTEL_SDK_DISABLED=true</c>. Listeners are process-wide, so
-/// the two never share a process: host-page throughput compares this process (on) with a child process (off) under wrk's
-/// alternating slices (<see cref="PageThroughputBenchmark"/> <c>--compare-with</c>); the callback's own time alternates
-/// blocks of sign-ins, off and on, each block in a deployment started for it while the other is gone.
+/// the two never share a process: host-page throughput compares this process with a child process under wrk's alternating
+/// slices (<see cref="PageThroughputBenchmark"/> <c>--compare-with</c>), once on/off and once off/on; the callback's own
+/// time alternates blocks of sign-ins, off and on, each block in a deployment started for it while the other is gone.
 /// </summary>
 internal static class TelemetryCostBenchmark
 {
@@ -24,8 +24,16 @@ internal static class TelemetryCostBenchmark
         var blocks = arguments.Int("blocks", 4);
         var signIns = arguments.Int("sign-ins", 100);
         using var sink = new OtlpSink();
-        var loadBefore = LoadAverage.Read();
+        var rows = new List<ResultRow>();
 
+        // Host-page throughput first, while this process is fresh: on here and off in a child, then the other way round, so
+        // whatever one process position gains or loses falls on both settings.
+        foreach (var thisOn in new[] { true, false })
+        {
+            rows.AddRange(await ThroughputAsync(thisOn, sink.Port, arguments).ConfigureAwait(false));
+        }
+
+        var loadBefore = LoadAverage.Read();
         var off = new List<double>();
         var on = new List<double>();
         for (var block = 0; block < 2 * blocks; block++)
@@ -38,40 +46,42 @@ internal static class TelemetryCostBenchmark
                 $"[telemetry] callback block {block + 1} ({(telemetryOn ? "on" : "off")}): own p50 {new Distribution(callbacks.Select(c => c.TotalMs - c.BackchannelMs)).Median:0.00} ms; load average {LoadAverage.Read()}"));
         }
 
+        SetTelemetry(false, sink.Port);
         var ownOff = new Distribution(off);
         var ownOn = new Distribution(on);
-        var rows = new List<ResultRow>
-        {
-            new("6a", $"**telemetry cost, callback**: `POST /signin-oidc` minus its backchannel calls, telemetry on (OTLP/HTTP to a local sink, Prometheus on) vs off (`OTEL_SDK_DISABLED=true`), {blocks} alternating blocks of {signIns} sign-ins each",
-                string.Create(CultureInfo.InvariantCulture, $"on p50 {ownOn.Median:0.00} ms, p99 {ownOn.Percentile(99):0.00} ms; off p50 {ownOff.Median:0.00} ms, p99 {ownOff.Percentile(99):0.00} ms; ")
-                + string.Create(CultureInfo.InvariantCulture, $"p50 difference {ownOn.Median - ownOff.Median:+0.00;-0.00} ms; load average {loadBefore} before, {LoadAverage.Read()} after")),
-        };
+        rows.Add(new("6c", $"**telemetry cost, callback**: `POST /signin-oidc` minus its backchannel calls, on vs off, {blocks} alternating blocks of {signIns} sign-ins each",
+            string.Create(CultureInfo.InvariantCulture, $"on p50 {ownOn.Median:0.00} ms, p99 {ownOn.Percentile(99):0.00} ms; off p50 {ownOff.Median:0.00} ms, p99 {ownOff.Percentile(99):0.00} ms; ")
+            + string.Create(CultureInfo.InvariantCulture, $"p50 difference {ownOn.Median - ownOff.Median:+0.00;-0.00} ms; load average {loadBefore} before, {LoadAverage.Read()} after")));
+        Console.WriteLine($"[telemetry] the sink took {sink.Exports} exports");
+        return rows;
+    }
 
-        // Host-page throughput: this process on, a child process off, the same wrk slices alternating between them.
-        var held = Path.Combine(Path.GetTempPath(), $"hybridspa-telemetry-off-{Environment.ProcessId}.txt");
-        SetTelemetry(false, sink.Port);
+    /// <summary>One paired throughput run: this process with telemetry <paramref name="thisOn"/>, a child process with the opposite.</summary>
+    private static async Task<IEnumerable<ResultRow>> ThroughputAsync(bool thisOn, int sinkPort, BenchmarkArguments arguments)
+    {
+        var held = Path.Combine(Path.GetTempPath(), $"hybridspa-telemetry-{Environment.ProcessId}-{thisOn}.txt");
+        SetTelemetry(!thisOn, sinkPort);
         using var child = StartHolder(held);
         try
         {
-            SetTelemetry(true, sink.Port);
-            var throughput = await PageThroughputBenchmark.RunAsync(new BenchmarkArguments(
+            SetTelemetry(thisOn, sinkPort);
+            var rows = await PageThroughputBenchmark.RunAsync(new BenchmarkArguments(
                 ["--compare-with", held, "--slices", arguments.String("slices", "10"), "--slice-seconds", arguments.String("slice-seconds", "6")])).ConfigureAwait(false);
-            rows.AddRange(throughput.Where(row => row.Item is "3a" or "3a′").Select(row => row with
+            var item = thisOn ? "6a" : "6b";
+            var setting = thisOn ? "on in this process, off in a child" : "off in this process, on in a child";
+            return rows.Where(row => row.Item is "3a" or "3a′" or "3″").Select(row => row.Item switch
             {
-                Item = row.Item == "3a" ? "6b" : "6b′",
-                Measure = row.Item == "3a" ? "**telemetry cost, host page**: " + row.Measure + ", telemetry on (this process)" : "same, telemetry off (a second process)",
-            }));
-            rows.AddRange(throughput.Where(row => row.Item == "3″").Select(row => row with { Item = "6", Measure = "telemetry on / off (requests/s, same slices)" }));
+                "3a" => row with { Item = item, Measure = $"**telemetry cost, host page** ({setting}): " + row.Measure + $", telemetry {(thisOn ? "on" : "off")}" },
+                "3a′" => row with { Item = item + "′", Measure = $"same, telemetry {(thisOn ? "off" : "on")} (the child)" },
+                _ => row with { Item = item + "″", Measure = $"this process / the child (requests/s, same slices): {(thisOn ? "on / off" : "off / on")}" },
+            });
         }
         finally
         {
             File.Delete(held);
             await child.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            SetTelemetry(false, sink.Port);
+            SetTelemetry(false, sinkPort);
         }
-
-        Console.WriteLine($"[telemetry] the sink took {sink.Exports} exports");
-        return rows;
     }
 
     // The app reads the standard variables through its configuration when a deployment starts.
