@@ -98,15 +98,17 @@ public sealed class SignInTelemetryTests : IAsyncLifetime, IAsyncDisposable
         var signedOutCallback = await adele.App.GetAsync(loggedOut.Headers.Location!.PathAndQuery);
         Assert.Equal(HttpStatusCode.Redirect, signedOutCallback.StatusCode);
 
-        Assert.True(_telemetry.CounterSum("hybridspa.sign_in.outcomes", ("hybridspa.outcome", SignInOutcome.Hybrid)) >= 2);
-        Assert.True(_telemetry.CounterSum("hybridspa.sign_in.outcomes", ("hybridspa.outcome", SignInOutcome.Consent)) >= 1);
-        Assert.True(_telemetry.CounterSum("hybridspa.sign_in.outcomes", ("hybridspa.outcome", SignInOutcome.SpaCodeRefused)) >= 1);
-        Assert.True(_telemetry.CounterSum("hybridspa.sign_in.outcomes", ("hybridspa.outcome", SignInOutcome.Fallback)) >= 1);
-        Assert.True(_telemetry.CounterSum("hybridspa.hand_offs", ("hybridspa.outcome", HandOffOutcome.Stored)) >= 1);
-        Assert.True(_telemetry.CounterSum("hybridspa.hand_offs", ("hybridspa.outcome", HandOffOutcome.Taken)) >= 1);
+        // Adele's two callbacks (sign-in, consent) and one render; Megan's refused SPA code and her sign-in without one.
+        Assert.Equal(2, _telemetry.CounterSum("hybridspa.sign_in.outcomes", ("hybridspa.outcome", SignInOutcome.Hybrid)));
+        Assert.Equal(1, _telemetry.CounterSum("hybridspa.sign_in.outcomes", ("hybridspa.outcome", SignInOutcome.Consent)));
+        Assert.Equal(1, _telemetry.CounterSum("hybridspa.sign_in.outcomes", ("hybridspa.outcome", SignInOutcome.SpaCodeRefused)));
+        Assert.Equal(1, _telemetry.CounterSum("hybridspa.sign_in.outcomes", ("hybridspa.outcome", SignInOutcome.Fallback)));
+        Assert.Equal(0, _telemetry.CounterSum("hybridspa.sign_in.outcomes", ("hybridspa.outcome", SignInOutcome.Failure)));
+        Assert.Equal(2, _telemetry.CounterSum("hybridspa.hand_offs", ("hybridspa.outcome", HandOffOutcome.Stored)));
+        Assert.Equal(1, _telemetry.CounterSum("hybridspa.hand_offs", ("hybridspa.outcome", HandOffOutcome.Taken)));
         Assert.True(_telemetry.CounterSum("hybridspa.ticket_store.operations", ("hybridspa.operation", "remove")) >= 1);
-        Assert.Contains(_telemetry.Metrics(), metric => metric.Name == "hybridspa.identity_provider.duration");
-        Assert.Contains(_telemetry.Metrics(), metric => metric.Name == "hybridspa.graph.duration");
+        Assert.True(_telemetry.CounterSum("hybridspa.identity_provider.duration", ("hybridspa.endpoint", "token")) >= 3);
+        Assert.True(_telemetry.CounterSum("hybridspa.graph.duration", ("hybridspa.outcome", "200")) >= 1);
 
         var exported = string.Join('\n', _telemetry.ExportedText());
         Assert.Contains("/signin-oidc", exported, StringComparison.Ordinal);
@@ -137,6 +139,7 @@ public sealed class SignInTelemetryTests : IAsyncLifetime, IAsyncDisposable
     {
         await _web.DisposeAsync();
         await _emulator.DisposeAsync();
+        _telemetry.Dispose();
         _logs.Dispose();
     }
 

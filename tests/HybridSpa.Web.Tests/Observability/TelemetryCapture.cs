@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using HybridSpa.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -16,12 +17,14 @@ namespace HybridSpa.Web.Tests.Observability;
 /// would export, kept to be searched. Spans and metrics from other apps in this test process may be among them (listeners are
 /// process-wide): tests look for their own by trace id or value.
 /// </summary>
-public sealed class TelemetryCapture
+public sealed class TelemetryCapture : IDisposable
 {
     private readonly ConcurrentQueue<Activity> _spans = new();
     private readonly ConcurrentQueue<Metric> _metrics = new();
     private readonly ConcurrentQueue<LogRecord> _logs = new();
+    private readonly ConcurrentQueue<(string Instrument, long Value, KeyValuePair<string, object?>[] Tags)> _counted = new();
     private WebApplicationFactory<Program>? _app;
+    private MeterListener? _listener;
 
     public IReadOnlyList<Activity> Spans => [.. _spans];
 
@@ -37,12 +40,17 @@ public sealed class TelemetryCapture
         return _app;
     }
 
-    public Browser CreateBrowser() => new(_app!.CreateClient(new WebApplicationFactoryClientOptions
+    public Browser CreateBrowser()
     {
-        AllowAutoRedirect = false,
-        HandleCookies = false,
-        BaseAddress = new Uri(TestSettings.Origin),
-    }));
+        var browser = new Browser(_app!.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = false,
+            BaseAddress = new Uri(TestSettings.Origin),
+        }));
+        ListenToThisAppsCounters();
+        return browser;
+    }
 
     /// <summary>The metrics as exported now (the periodic reader is flushed first; cumulative, each instrument once).</summary>
     public IReadOnlyList<Metric> Metrics()
@@ -52,28 +60,36 @@ public sealed class TelemetryCapture
         return [.. _metrics.Distinct()];
     }
 
-    /// <summary>The sum of <paramref name="name"/>'s points whose tags include every pair of <paramref name="tags"/>.</summary>
-    public long CounterSum(string name, params (string Key, string Value)[] tags)
-    {
-        long sum = 0;
-        foreach (var metric in Metrics().Where(m => m.Name == name))
-        {
-            foreach (ref readonly var point in metric.GetMetricPoints())
-            {
-                var pointTags = new Dictionary<string, object?>();
-                foreach (var tag in point.Tags)
-                {
-                    pointTags[tag.Key] = tag.Value;
-                }
+    /// <summary>
+    /// What this app's counter <paramref name="name"/> counted (for a histogram: how many values it recorded) with every pair of <paramref name="tags"/>. Read from its own
+    /// meters (those of its <see cref="IMeterFactory"/>): an exporter also merges in same-named instruments of other apps in
+    /// this process, and stops a merged stream when one of them is disposed.
+    /// </summary>
+    public long CounterSum(string name, params (string Key, string Value)[] tags) =>
+        _counted.Where(m => m.Instrument == name && tags.All(t => m.Tags.Any(tag => tag.Key == t.Key && Equals(tag.Value, t.Value)))).Sum(m => m.Value);
 
-                if (tags.All(t => Equals(pointTags.GetValueOrDefault(t.Key), t.Value)))
-                {
-                    sum += point.GetSumLong();
-                }
-            }
+    private void ListenToThisAppsCounters()
+    {
+        if (_listener is not null)
+        {
+            return;
         }
 
-        return sum;
+        var meters = _app!.Services.GetRequiredService<IMeterFactory>();
+        _listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Scope == meters)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        _listener.SetMeasurementEventCallback<long>((instrument, value, measuredTags, _) => _counted.Enqueue((instrument.Name, value, measuredTags.ToArray())));
+        _listener.SetMeasurementEventCallback<double>((instrument, _, measuredTags, _) => _counted.Enqueue((instrument.Name, 1, measuredTags.ToArray())));
+        _listener.SetMeasurementEventCallback<int>((instrument, value, measuredTags, _) => _counted.Enqueue((instrument.Name, value, measuredTags.ToArray())));
+        _listener.Start();
     }
 
     /// <summary>
@@ -129,6 +145,8 @@ public sealed class TelemetryCapture
 
     /// <summary>The log records (the exporter keeps copies, so they stay readable).</summary>
     public IReadOnlyList<LogRecord> Logs => [.. _logs];
+
+    public void Dispose() => _listener?.Dispose();
 
     // The exporters want an ICollection; spans and logs arrive from many threads at once.
     private sealed class QueueCollection<T>(ConcurrentQueue<T> queue) : ICollection<T>
