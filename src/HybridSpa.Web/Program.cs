@@ -4,6 +4,7 @@ using HybridSpa.Web.SpaHost;
 using HybridSpa.Web.Emulator;
 #endif
 using HybridSpa.Web.IdentityProvider;
+using HybridSpa.Web.Observability;
 using HybridSpa.Web.Profile;
 using HybridSpa.Web.Security;
 using HybridSpa.Web.SharedState;
@@ -27,6 +28,7 @@ builder.AddHybridSpaSignIn();
 builder.AddIdentityProviderResilience();
 builder.AddServerSideGraph();
 builder.AddSpaHost();
+builder.AddHybridSpaTelemetry();
 
 var app = builder.Build();
 
@@ -49,5 +51,6 @@ app.UseHybridSpaSignIn();
 app.MapStaticAssets();
 app.MapControllers();
 app.MapSharedStateHealth();
+app.MapHybridSpaTelemetry();
 
 app.Run();

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
+using HybridSpa.Web.Observability;
 using HybridSpa.Web.SignIn;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -14,7 +15,7 @@ namespace HybridSpa.Web.HandOff;
 /// Login hint, sid and the bootstrap mode stay in session for later renders. The hand-off belongs to the account that signed in
 /// (oid and sid): a render for anyone else gets none of it.
 /// </summary>
-public sealed class SpaHandOffStore(ITakeOnceSpaCodeStore takeOnceStore)
+public sealed class SpaHandOffStore(ITakeOnceSpaCodeStore takeOnceStore, HybridSpaMetrics metrics)
 {
     /// <summary>SPA codes are short-lived at the IdP too; a hand-off nobody rendered within this is dropped.</summary>
     public static readonly TimeSpan HandOffLifetime = TimeSpan.FromMinutes(5);
@@ -31,6 +32,8 @@ public sealed class SpaHandOffStore(ITakeOnceSpaCodeStore takeOnceStore)
         ArgumentNullException.ThrowIfNull(signedInUser);
         ArgumentNullException.ThrowIfNull(handOff);
         var session = RequireSession(context);
+        using var activity = HybridSpaDiagnostics.ActivitySource.StartActivity("hybridspa.hand_off.store");
+        activity?.SetTag("hybridspa.spa_code", handOff.SpaCode is not null);
 
         // Loaded and committed explicitly: the implicit load and the middleware's commit swallow store failures, which
         // would lose the hand-off silently instead of answering 503.
@@ -40,6 +43,7 @@ public sealed class SpaHandOffStore(ITakeOnceSpaCodeStore takeOnceStore)
         {
             handOffId = NewHandOffId();
             await takeOnceStore.PutAsync(handOffId, handOff.SpaCode, HandOffLifetime, cancellationToken);
+            metrics.HandOff(HandOffOutcome.Stored);
         }
 
         SetOrRemove(session, OwnerKey, OwnerOf(signedInUser));
@@ -60,6 +64,11 @@ public sealed class SpaHandOffStore(ITakeOnceSpaCodeStore takeOnceStore)
         await session.LoadAsync(cancellationToken);
         if (session.GetString(OwnerKey) != OwnerOf(context.User))
         {
+            if (session.GetString(HandOffIdKey) is not null)
+            {
+                metrics.HandOff(HandOffOutcome.Refused);
+            }
+
             // Someone else's session cookie (planted or stolen). Its code is left in the store for its owner until it expires:
             // consuming it here would let whoever holds that cookie spend the owner's code.
             return SpaHandOff.None;
@@ -68,7 +77,10 @@ public sealed class SpaHandOffStore(ITakeOnceSpaCodeStore takeOnceStore)
         string? spaCode = null;
         if (session.GetString(HandOffIdKey) is { } handOffId)
         {
+            using var activity = HybridSpaDiagnostics.ActivitySource.StartActivity("hybridspa.hand_off.take");
             spaCode = await takeOnceStore.TakeAsync(handOffId, cancellationToken);
+            activity?.SetTag("hybridspa.spa_code", spaCode is not null);
+            metrics.HandOff(spaCode is null ? HandOffOutcome.Expired : HandOffOutcome.Taken);
             session.Remove(HandOffIdKey);
             await session.CommitAsync(cancellationToken);
         }

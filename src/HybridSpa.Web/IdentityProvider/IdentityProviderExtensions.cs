@@ -1,4 +1,5 @@
 using HybridSpa.Web.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -33,7 +34,7 @@ public static class IdentityProviderExtensions
         services.AddHttpClient(HttpClientNames.IdentityProvider)
             .AddHttpMessageHandler(provider => new ResilienceHandler(provider.GetRequiredService<ResiliencePipeline<HttpResponseMessage>>()));
 
-        services.AddHealthChecks().AddCheck<IdentityProviderHealthCheck>(IdentityProviderHealthCheck.CheckName);
+        services.AddHealthChecks().AddCheck<IdentityProviderHealthCheck>(IdentityProviderHealthCheck.CheckName, failureStatus: HealthStatus.Degraded);
         services.AddSingleton<IdentityProviderHealthCheck>();
         return builder;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HybridSpa.Web.IdentityProvider;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace HybridSpa.Web.SharedState;
 
@@ -22,7 +23,10 @@ public static class HealthResponseWriter
         if (report.Entries.TryGetValue(CacheHealth.CheckName, out var cache))
         {
             json.WriteStartObject("cache");
-            json.WriteString("provider", cache.Data.GetValueOrDefault("provider")?.ToString());
+            // A check that did not answer in time (BoundedHealthCheck) could not say which provider it is: the configuration can.
+            var provider = cache.Data.GetValueOrDefault("provider")?.ToString()
+                ?? context.RequestServices.GetRequiredService<IOptions<CacheOptions>>().Value.Provider.ToString();
+            json.WriteString("provider", provider);
             json.WriteString("state", cache.Data.GetValueOrDefault("state")?.ToString());
             json.WriteEndObject();
         }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HybridSpa.Web.SharedState;
 
@@ -14,8 +15,14 @@ namespace HybridSpa.Web.SharedState;
 /// </summary>
 public static class SharedStateExtensions
 {
-    /// <summary>The health endpoint (anonymous).</summary>
+    /// <summary>The health endpoints' root (anonymous): the same checks as <see cref="ReadyPath"/>, kept for probes configured before it.</summary>
     public const string HealthPath = "/health";
+
+    /// <summary>Ready for traffic: the shared store answers (503 when not) and the identity provider's metadata (Degraded, still 200, when not).</summary>
+    public const string ReadyPath = HealthPath + "/ready";
+
+    /// <summary>The process answers: no dependency is asked.</summary>
+    public const string LivePath = HealthPath + "/live";
 
     /// <summary>
     /// The Data Protection application name for shared key rings. Without it the discriminator is the content root path, and
@@ -30,6 +37,7 @@ public static class SharedStateExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         var health = services.AddHealthChecks();
+        services.PostConfigure<HealthCheckServiceOptions>(BoundedHealthCheck.BoundEvery);
 
         // The provider decides which services exist and the key ring certificates how Data Protection is built, so they are
         // read now; the section is validated at startup.
@@ -56,11 +64,19 @@ public static class SharedStateExtensions
         return builder;
     }
 
-    /// <summary>Maps <see cref="HealthPath"/>: 200 when healthy, 503 when the cache backend is not; JSON either way.</summary>
+    /// <summary>
+    /// Maps <see cref="LivePath"/>, <see cref="ReadyPath"/> and <see cref="HealthPath"/>: 200 when healthy or degraded, 503 when
+    /// the cache backend is not; JSON either way; within a second whatever a dependency does (<see cref="BoundedHealthCheck"/>).
+    /// </summary>
     public static WebApplication MapSharedStateHealth(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+        foreach (var path in new[] { ReadyPath, HealthPath })
+        {
+            app.MapHealthChecks(path, new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync }).AllowAnonymous();
+        }
+
         return app;
     }
 }

@@ -34,9 +34,23 @@ internal sealed class CallbackActivityRecorder : IDisposable
 
     public void Dispose() => listener.Dispose();
 
+    // The app's own spans (with telemetry on) may stand between the request and its outgoing call.
+    private static Activity? RequestOf(Activity activity)
+    {
+        for (var parent = activity.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent.Source.Name == HostingSource)
+            {
+                return parent;
+            }
+        }
+
+        return null;
+    }
+
     private void Stopped(Activity activity)
     {
-        if (activity.Source.Name == HttpClientSource && activity.Parent is { Source.Name: HostingSource } request)
+        if (activity.Source.Name == HttpClientSource && RequestOf(activity) is { } request)
         {
             backchannelMs.AddOrUpdate(request.SpanId, activity.Duration.TotalMilliseconds, (_, sum) => sum + activity.Duration.TotalMilliseconds);
             if (activity.GetTagItem("http.request.method") is "POST" && activity.GetTagItem("url.full") is string url

@@ -14,26 +14,8 @@ internal static class CallbackCostBenchmark
     {
         var signIns = arguments.Int("sign-ins", 300);
         var warmup = arguments.Int("callback-warmup", 20);
-        await using var stack = await Deployments.StartAsync().ConfigureAwait(false);
         var loadBefore = LoadAverage.Read();
-        using var recorder = new CallbackActivityRecorder();
-        for (var i = 0; i < warmup + signIns; i++)
-        {
-            if (i == warmup)
-            {
-                recorder.Callbacks.Clear();
-            }
-
-            using var user = new HttpSignIn(stack);
-            await user.SignInAsync(Deployments.Adele).ConfigureAwait(false);
-        }
-
-        var callbacks = recorder.Callbacks.ToList();
-        if (callbacks.Count == 0)
-        {
-            throw new InvalidOperationException("No /signin-oidc activity was recorded.");
-        }
-
+        var callbacks = await MeasureAsync(signIns, warmup).ConfigureAwait(false);
         var own = new Distribution(callbacks.Select(c => c.TotalMs - c.BackchannelMs));
         var backchannel = new Distribution(callbacks.Select(c => c.BackchannelMs));
         var total = new Distribution(callbacks.Select(c => c.TotalMs));
@@ -46,5 +28,26 @@ internal static class CallbackCostBenchmark
                 + string.Create(CultureInfo.InvariantCulture, $"backchannel token call p50 {backchannel.Median:0.00} ms, p99 {backchannel.Percentile(99):0.00} ms; ")
                 + string.Create(CultureInfo.InvariantCulture, $"whole callback p50 {total.Median:0.00} ms, p99 {total.Percentile(99):0.00} ms")),
         ];
+    }
+
+    /// <summary>Starts a deployment, signs in <paramref name="warmup"/> then <paramref name="signIns"/> times, and returns each measured callback.</summary>
+    public static async Task<IReadOnlyList<(double TotalMs, double BackchannelMs)>> MeasureAsync(int signIns, int warmup)
+    {
+        await using var stack = await Deployments.StartAsync().ConfigureAwait(false);
+        using var recorder = new CallbackActivityRecorder();
+        for (var i = 0; i < warmup + signIns; i++)
+        {
+            if (i == warmup)
+            {
+                recorder.Callbacks.Clear();
+            }
+
+            using var user = new HttpSignIn(stack);
+            await user.SignInAsync(Deployments.Adele).ConfigureAwait(false);
+        }
+
+        return !recorder.Callbacks.IsEmpty
+            ? [.. recorder.Callbacks]
+            : throw new InvalidOperationException("No /signin-oidc activity was recorded.");
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using HybridSpa.Web.HandOff;
 using HybridSpa.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HybridSpa.Web.Tests.SignIn;
 
@@ -11,7 +12,7 @@ public sealed class PipelineTests(HybridSpaFactory factory) : IClassFixture<Hybr
     public async Task Hand_off_without_session_middleware_names_the_ordering_fix()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            new SpaHandOffStore(new MemoryTakeOnceSpaCodeStore(TimeProvider.System)).PutAsync(new DefaultHttpContext(), new System.Security.Claims.ClaimsPrincipal(), new SpaHandOff("c", null, null, false), CancellationToken.None));
+            factory.Services.GetRequiredService<SpaHandOffStore>().PutAsync(new DefaultHttpContext(), new System.Security.Claims.ClaimsPrincipal(), new SpaHandOff("c", null, null, false), CancellationToken.None));
 
         Assert.Contains("app.UseSession() must run before app.UseAuthentication()", error.Message, StringComparison.Ordinal);
     }
