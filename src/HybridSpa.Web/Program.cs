@@ -1,6 +1,7 @@
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.SpaHost;
 using HybridSpa.Web.Emulator;
+using HybridSpa.Web.Errors;
 using HybridSpa.Web.IdentityProvider;
 using HybridSpa.Web.Profile;
 using HybridSpa.Web.Security;
@@ -25,8 +26,13 @@ builder.AddSpaHost();
 var app = builder.Build();
 
 // A fresh scope for the error page: the failed request's authentication handlers keep their failure (a ticket store that was
-// down), and would fail the 503 page with it.
-app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
+// down), and would fail the 503 page with it. The error page logs the failures it explains itself, once and without a stack.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    CreateScopeForErrors = true,
+    SuppressDiagnosticsCallback = KnownFailures.AreLoggedByTheErrorPage,
+});
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 if (!app.Environment.IsDevelopment())
 {
@@ -37,7 +43,7 @@ app.UseHttpsRedirection();
 app.UseSecurityHeaders();
 app.UseRouting();
 app.UseHybridSpaSignIn();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapControllers();
 app.MapSharedStateHealth();
 

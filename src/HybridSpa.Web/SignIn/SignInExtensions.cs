@@ -1,10 +1,12 @@
 using HybridSpa.Web.Configuration;
+using HybridSpa.Web.Emulator;
 using HybridSpa.Web.HandOff;
 using HybridSpa.Web.Http;
 using HybridSpa.Web.SharedState;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
@@ -90,6 +92,9 @@ public static class SignInExtensions
             });
         }
 
+        // Closed unless marked otherwise: an endpoint without [Authorize] or [AllowAnonymous] requires a signed-in user.
+        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
         services.Configure<CookieAuthenticationOptions>(SignInSchemes.Cookie, options =>
         {
             options.Cookie.Name = CookieName;
@@ -148,14 +153,17 @@ public static class SignInExtensions
     /// <summary>True for the error pages and health: they run without session and without the signed-in user.</summary>
     internal static bool IsSessionless(HttpContext context) => SessionlessPaths.Any(path => context.Request.Path.StartsWithSegments(path));
 
-    // MSAL.NET's instance discovery knows Microsoft's clouds only: elsewhere (the emulator, a test IdP) Identity.Web must keep
-    // the authority as it is, which it does for an Authority given without Instance and TenantId.
+    // MSAL.NET's instance discovery knows Microsoft's clouds, and the emulator answers it too (its HttpClient handler routes
+    // login.microsoftonline.com to it): both keep Instance and TenantId, as Identity.Web is documented. Elsewhere (a test IdP)
+    // Identity.Web must keep the authority as it is, which it does for an Authority given without Instance and TenantId; it then
+    // warns that the Authority "is being ignored", because it parses the Authority into an Instance and then checks again.
     private static IConfigurationSection IdentityWebSection(ConfigurationManager configuration)
     {
         var section = configuration.GetSection(AzureAdOptions.SectionName);
         if (!string.IsNullOrEmpty(section["Authority"])
             || !Uri.TryCreate(section["Instance"], UriKind.Absolute, out var instance)
-            || MicrosoftCloudHosts.Contains(instance))
+            || MicrosoftCloudHosts.Contains(instance)
+            || EmbeddedEmulatorExtensions.IsEmulatorHost(instance))
         {
             return section;
         }

@@ -31,13 +31,16 @@ public sealed class EmulatorWebFactory : HybridSpaFactory
     /// <summary>When set, receives every log entry of the app at every level (see <see cref="LogCapture"/>).</summary>
     public LogCapture? Logs { get; init; }
 
+    /// <summary>When true, <see cref="Logs"/> receives what the app's own configuration lets through, as an operator sees it.</summary>
+    public bool LogLevelsAsShipped { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         if (Logs is { } logs)
         {
             // Trace for every category, as an operator would set it; the app's own floors in code still apply.
-            foreach (var category in new[] { "Default", "Microsoft", "Microsoft.AspNetCore", "System", "Npgsql" })
+            foreach (var category in LogLevelsAsShipped ? [] : new[] { "Default", "Microsoft", "Microsoft.AspNetCore", "System", "Npgsql", "Microsoft.Identity.Web.TokenAcquisition" })
             {
                 builder.UseSetting($"Logging:LogLevel:{category}", "Trace");
             }
