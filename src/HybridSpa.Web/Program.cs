@@ -43,8 +43,9 @@ app.UseHttpsRedirection();
 app.UseSecurityHeaders();
 app.UseRouting();
 app.UseHybridSpaSignIn();
-app.MapStaticAssets().AllowAnonymous();
-app.MapControllers();
+app.MapStaticAssets();
+// Closed unless marked: a controller without [AllowAnonymous] requires a signed-in user; an unknown path stays a 404.
+app.MapControllers().RequireAuthorization();
 app.MapSharedStateHealth();
 
 app.Run();

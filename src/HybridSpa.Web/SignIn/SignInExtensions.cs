@@ -6,7 +6,6 @@ using HybridSpa.Web.SharedState;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
@@ -91,9 +90,6 @@ public static class SignInExtensions
                 options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.Always;
             });
         }
-
-        // Closed unless marked otherwise: an endpoint without [Authorize] or [AllowAnonymous] requires a signed-in user.
-        services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
         services.Configure<CookieAuthenticationOptions>(SignInSchemes.Cookie, options =>
         {

@@ -30,7 +30,7 @@ public sealed class FallbackAuthorizationTests : IDisposable
     [InlineData("/error/404")]
     [InlineData("/health")]
     [InlineData("/account/signed-out")]
-    [InlineData("/favicon.ico")]
+    [InlineData("/no-such-page")]
     public async Task What_is_marked_anonymous_stays_open(string path)
     {
         using var browser = _factory.CreateBrowser();
