@@ -1,5 +1,4 @@
 using System.Net;
-using HybridSpa.EntraEmulator;
 using HybridSpa.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 
@@ -11,22 +10,12 @@ namespace HybridSpa.Web.Tests.Integration;
 /// (A token request refused at the callback itself also gets the official handler's own "Exception occurred while processing
 /// message" error, which it logs for every failed callback before any event can handle it.)
 /// </summary>
-public sealed class OperatorLogTests : IAsyncLifetime, IAsyncDisposable
+public sealed class OperatorLogTests() : LoggedEmulatorApp(logLevelsAsShipped: true)
 {
-    private readonly LogCapture _logs = new();
-    private EntraEmulatorHost _emulator = null!;
-    private EmulatorWebFactory _web = null!;
-
-    public async Task InitializeAsync()
-    {
-        _emulator = await EmulatorWebFixture.StartEmulatorAsync(EntraEmulatorOptions.CreateDefault());
-        _web = new EmulatorWebFactory(_emulator) { Logs = _logs, LogLevelsAsShipped = true };
-    }
-
     [Fact]
     public async Task Sign_in_consent_and_fallback_log_no_warning_and_an_identity_provider_outage_logs_one_warning_with_its_cause()
     {
-        using (var work = new EmulatorSignInDriver(_emulator, _web.CreateBrowser()))
+        using (var work = new EmulatorSignInDriver(Emulator, Web.CreateBrowser()))
         {
             await work.SignInToHomeAsync(EmulatorSignInDriver.Adele);
             Assert.False(string.IsNullOrEmpty((await work.HomeBootstrapAsync()).SpaCode));
@@ -38,22 +27,22 @@ public sealed class OperatorLogTests : IAsyncLifetime, IAsyncDisposable
             Assert.Equal(HttpStatusCode.OK, (await work.App.GetAsync("/profile/mail")).StatusCode);
         }
 
-        using (var personal = new EmulatorSignInDriver(_emulator, _web.CreateBrowser()))
+        using (var personal = new EmulatorSignInDriver(Emulator, Web.CreateBrowser()))
         {
             // AADSTS9000512: a personal account gets no SPA code, and signs in again without asking for one.
             await personal.SignInToHomeAsync(EmulatorSignInDriver.Megan);
             Assert.True((await personal.HomeBootstrapAsync()).BootstrapByRedirect);
         }
 
-        Assert.Contains(_logs.Records, record => record.Level == LogLevel.Information && record.EventId.Name == "IncrementalConsent");
-        Assert.Contains(_logs.Records, record => record.Level == LogLevel.Information && record.EventId.Name == "SpaCodeRefused");
+        Assert.Contains(Logs.Records, record => record.Level == LogLevel.Information && record.EventId.Name == "IncrementalConsent");
+        Assert.Contains(Logs.Records, record => record.Level == LogLevel.Information && record.EventId.Name == "SpaCodeRefused");
         var unexpected = AtWarningOrAbove();
         Assert.True(unexpected.Count == 0, "Logged at Warning or above:\n" + string.Join("\n", unexpected.Select(Summary)));
 
         // The identity provider goes away: a page that needs a token the cache cannot give (Mail.Read for this user) is the 503 page.
-        using var signedIn = new EmulatorSignInDriver(_emulator, _web.CreateBrowser());
+        using var signedIn = new EmulatorSignInDriver(Emulator, Web.CreateBrowser());
         await signedIn.SignInToHomeAsync(EmulatorSignInDriver.Megan);
-        await _emulator.DisposeAsync();
+        await Emulator.DisposeAsync();
 
         var unavailable = await signedIn.App.GetAsync("/profile/mail");
 
@@ -68,14 +57,5 @@ public sealed class OperatorLogTests : IAsyncLifetime, IAsyncDisposable
     private static string Summary(LogRecord record) =>
         $"{record.Level} {record.Category} [{record.EventId}] {record.Message.Split('\n')[0]}{(record.Exception is null ? "" : " + " + record.Exception.GetType().Name + " with stack")}";
 
-    private List<LogRecord> AtWarningOrAbove() => _logs.Records.Where(record => record.Level >= LogLevel.Warning).ToList();
-
-    public async Task DisposeAsync()
-    {
-        await _web.DisposeAsync();
-        await _emulator.DisposeAsync();
-        _logs.Dispose();
-    }
-
-    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+    private List<LogRecord> AtWarningOrAbove() => Logs.Records.Where(record => record.Level >= LogLevel.Warning).ToList();
 }
