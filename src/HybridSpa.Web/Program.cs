@@ -3,6 +3,7 @@ using HybridSpa.Web.SpaHost;
 #if EMBEDDED_ENTRA_EMULATOR
 using HybridSpa.Web.Emulator;
 #endif
+using HybridSpa.Web.Errors;
 using HybridSpa.Web.IdentityProvider;
 using HybridSpa.Web.Observability;
 using HybridSpa.Web.Profile;
@@ -36,8 +37,13 @@ var app = builder.Build();
 app.UseForwardedHeaders();
 
 // A fresh scope for the error page: the failed request's authentication handlers keep their failure (a ticket store that was
-// down), and would fail the 503 page with it.
-app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
+// down), and would fail the 503 page with it. The error page logs the failures it explains itself, once and without a stack.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/error",
+    CreateScopeForErrors = true,
+    SuppressDiagnosticsCallback = KnownFailures.AreLoggedByTheErrorPage,
+});
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 if (!app.Environment.IsDevelopment())
 {
@@ -49,7 +55,8 @@ app.UseSecurityHeaders();
 app.UseRouting();
 app.UseHybridSpaSignIn();
 app.MapStaticAssets();
-app.MapControllers();
+// Closed unless marked: a controller without [AllowAnonymous] requires a signed-in user; an unknown path stays a 404.
+app.MapControllers().RequireAuthorization();
 app.MapSharedStateHealth();
 app.MapHybridSpaTelemetry();
 

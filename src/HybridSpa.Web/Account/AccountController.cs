@@ -44,6 +44,7 @@ public sealed class AccountController(IOptions<SessionOptions> sessionOptions, I
     /// Signs out everywhere: session, cookie, then the IdP's end-session endpoint (Identity.Web removes the account from the
     /// token cache on the way, and the sign-in events add <c>logout_hint</c>).
     /// </summary>
+    [AllowAnonymous] // an anonymous caller (signed out in another tab) still lands on the signed-out page
     [HttpPost("signout")]
     [ValidateAntiForgeryToken]
     public IActionResult SignOutEverywhere()

@@ -16,14 +16,13 @@ public static class EmbeddedEmulatorExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var azureAd = builder.Configuration.GetSection(AzureAdOptions.SectionName).Get<AzureAdOptions>() ?? new AzureAdOptions();
-        if (!builder.Environment.IsDevelopment() || !PointsAtEmulator(azureAd))
+        if (!builder.Environment.IsDevelopment() || !Uri.TryCreate(azureAd.Instance, UriKind.Absolute, out var emulatorInstance) || !IsEmulatorHost(emulatorInstance))
         {
             return builder;
         }
 
         var spa = builder.Configuration.GetSection(SpaOptions.SectionName).Get<SpaOptions>() ?? new SpaOptions();
-        var instance = new Uri(azureAd.Instance);
-        var settings = new EntraEmulatorHostSettings { Host = instance.Host, Port = instance.Port, EnvironmentName = builder.Environment.EnvironmentName };
+        var settings = new EntraEmulatorHostSettings { Host = emulatorInstance.Host, Port = emulatorInstance.Port, EnvironmentName = builder.Environment.EnvironmentName };
         // Blocking here is deliberate: the app must not take a request before its identity provider listens.
         var host = EntraEmulatorHost.StartAsync(CreateOptions(builder.Configuration, azureAd, spa), settings).GetAwaiter().GetResult();
 
@@ -33,10 +32,9 @@ public static class EmbeddedEmulatorExtensions
         return builder;
     }
 
-    private static bool PointsAtEmulator(AzureAdOptions azureAd) =>
-        Uri.TryCreate(azureAd.Instance, UriKind.Absolute, out var instance)
-        && !instance.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
-        && EntraEmulatorConnectivity.IsLoopbackName(instance.Host);
+    /// <summary>True for an emulator's host name (<c>*.localhost</c>, not the app's own <c>localhost</c>).</summary>
+    internal static bool IsEmulatorHost(Uri instance) =>
+        !instance.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) && EntraEmulatorConnectivity.IsLoopbackName(instance.Host);
 
     private static EntraEmulatorOptions CreateOptions(IConfiguration configuration, AzureAdOptions azureAd, SpaOptions spa)
     {

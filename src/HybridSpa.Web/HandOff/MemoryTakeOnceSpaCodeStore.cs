@@ -11,6 +11,9 @@ public sealed class MemoryTakeOnceSpaCodeStore(TimeProvider timeProvider) : ITak
     private readonly ConcurrentDictionary<string, (string Code, DateTimeOffset ExpiresAt)> _codes = new(StringComparer.Ordinal);
     private long _nextSweepTicks;
 
+    /// <summary>How many codes are held, expired ones included until a sweep removes them.</summary>
+    internal int Count => _codes.Count;
+
     /// <inheritdoc />
     public Task PutAsync(string handOffId, string spaCode, TimeSpan lifetime, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using HybridSpa.Web.Http;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ public static class IdentityProviderExtensions
 {
     /// <summary>
     /// Adds the <c>IdentityProvider</c> options, the resilience pipeline on the identity provider's HttpClient (a circuit breaker
-    /// around a per-call timeout, so timeouts count as failures) and the health check that reports its metadata.
+    /// around a per-call timeout, so timeouts count as failures), the 503 page instead of a sign-in while the circuit is open,
+    /// and the health check that reports its metadata.
     /// </summary>
     public static WebApplicationBuilder AddIdentityProviderResilience(this WebApplicationBuilder builder)
     {
@@ -21,11 +23,12 @@ public static class IdentityProviderExtensions
 
         // Built here rather than by AddResilienceHandler's registry, which disposes its pipelines with the host: Identity.Web's
         // issuer validator keeps the first HttpClient it gets in a process-wide cache, which must keep working after that.
+        services.AddSingleton<IdentityProviderCircuit>();
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<IdentityProviderClientOptions>>().Value;
             return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = provider.GetRequiredService<TimeProvider>() }
-                .AddCircuitBreaker(options.CircuitBreaker)
+                .AddCircuitBreaker(provider.GetRequiredService<IdentityProviderCircuit>().Observe(options.CircuitBreaker))
                 .AddTimeout(options.Timeout)
                 .Build();
         });
@@ -33,6 +36,8 @@ public static class IdentityProviderExtensions
         // No retry: a token request redeems a single-use code, and a user waiting on a dead IdP is better served by the 503 page.
         services.AddHttpClient(HttpClientNames.IdentityProvider)
             .AddHttpMessageHandler(provider => new ResilienceHandler(provider.GetRequiredService<ResiliencePipeline<HttpResponseMessage>>()));
+
+        services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenCircuitSignInGuard>();
 
         services.AddHealthChecks().AddCheck<IdentityProviderHealthCheck>(IdentityProviderHealthCheck.CheckName, failureStatus: HealthStatus.Degraded);
         services.AddSingleton<IdentityProviderHealthCheck>();

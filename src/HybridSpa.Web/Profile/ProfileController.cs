@@ -10,7 +10,7 @@ namespace HybridSpa.Web.Profile;
 /// user's login hint (<see cref="AuthorizeForScopesAttribute"/>).
 /// </summary>
 [Authorize]
-[ResponseCache(NoStore = true)] // the user's own data: no browser or proxy may keep it past sign-out
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)] // the user's own data: no browser or proxy may keep it past sign-out; no-cache too, as the sign-out form's antiforgery token requires
 [Route("profile")]
 public sealed class ProfileController(UserGraphClientFactory graphClients) : Controller
 {

@@ -50,8 +50,9 @@ internal sealed class CallbackRequestGuard(RequestDelegate next, IOptions<AzureA
             request.HttpContext.Features.Set<IFormFeature>(form);
             return (await form.ReadFormAsync(request.HttpContext.RequestAborted)).All(field => field.Value.Count == 1);
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
         {
+            // BadHttpRequestException: the server could not read the body at all (a malformed chunked encoding, a body cut short).
             return false;
         }
     }

@@ -23,9 +23,6 @@ namespace HybridSpa.Web.SignIn;
 /// </summary>
 internal sealed partial class HybridSpaSignInEvents(ILogger<HybridSpaSignInEvents> logger) : IPostConfigureOptions<OpenIdConnectOptions>
 {
-    /// <summary>Where Identity.Web writes the SPA code during code redemption (its <c>Constants.SpaAuthCode</c>).</summary>
-    internal const string IdentityWebSpaCodeSessionKey = "SpaAuthCode";
-
     // RemoteAuthenticationHandler's mark of the scheme that issued a ticket: the default scheme accepts only its own.
     private const string IssuingSchemeKey = ".AuthScheme";
 
@@ -68,11 +65,18 @@ internal sealed partial class HybridSpaSignInEvents(ILogger<HybridSpaSignInEvent
         {
             // Before Identity.Web's handler, which moves the login hint out of the properties.
             RememberForRestart(context);
+            if (context.Properties.GetParameter<ICollection<string>>(OpenIdConnectParameterNames.Scope) is { Count: > 0 } scopes)
+            {
+                // AuthorizeForScopes: the token cache could not give these scopes without the user (AADSTS65001, a claims challenge).
+                LogIncrementalConsent(logger, string.Join(' ', scopes));
+            }
+
             await redirectToIdentityProvider(context);
             PendingSignInCookies.Cap(context);
             ReplacedTicket.Remember(context);
 
-            // Identity.Web asks for client_info only at Microsoft's clouds; the account's home id needs it everywhere.
+            // Identity.Web 4.18 does not ask for client_info at all, yet reads it from the response for the user's home account id
+            // ({uid}.{utid}), which finds the user's tokens in the cache; TokenResponseValidation checks it against the oid.
             context.ProtocolMessage.SetParameter("client_info", "1");
         };
 
@@ -237,6 +241,9 @@ internal sealed partial class HybridSpaSignInEvents(ILogger<HybridSpaSignInEvent
 
     [LoggerMessage(101, LogLevel.Information, "The account cannot get a SPA code (AADSTS9000512): signing in again without asking for one", EventName = "SpaCodeRefused")]
     private static partial void LogSpaCodeRefused(ILogger logger);
+
+    [LoggerMessage(103, LogLevel.Information, "Asking the user for scopes the token cache cannot give without them ({Scopes})", EventName = "IncrementalConsent")]
+    private static partial void LogIncrementalConsent(ILogger logger, string scopes);
 
     [LoggerMessage(102, LogLevel.Information, "A silent sign-in needs interaction ({Error}): signing in with the login hint", EventName = "SilentSignInNeedsInteraction")]
     private static partial void LogSilentSignInNeedsInteraction(ILogger logger, string error);

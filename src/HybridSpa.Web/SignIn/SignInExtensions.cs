@@ -1,4 +1,7 @@
 using HybridSpa.Web.Configuration;
+#if EMBEDDED_ENTRA_EMULATOR
+using HybridSpa.Web.Emulator;
+#endif
 using HybridSpa.Web.HandOff;
 using HybridSpa.Web.Http;
 using HybridSpa.Web.SharedState;
@@ -150,14 +153,20 @@ public static class SignInExtensions
     /// <summary>True for the error pages and health: they run without session and without the signed-in user.</summary>
     internal static bool IsSessionless(HttpContext context) => SessionlessPaths.Any(path => context.Request.Path.StartsWithSegments(path));
 
-    // MSAL.NET's instance discovery knows Microsoft's clouds only: elsewhere (the emulator, a test IdP) Identity.Web must keep
-    // the authority as it is, which it does for an Authority given without Instance and TenantId.
+    // MSAL.NET's instance discovery knows Microsoft's clouds, and the emulator answers it too (its HttpClient handler routes
+    // login.microsoftonline.com to it; Debug builds only): both keep Instance and TenantId, as Identity.Web is documented. Elsewhere (a test IdP)
+    // Identity.Web must keep the authority as it is, which it does for an Authority given without Instance and TenantId; it then
+    // warns that the Authority "is being ignored", because it parses the Authority into an Instance and then checks again.
     private static IConfigurationSection IdentityWebSection(ConfigurationManager configuration)
     {
         var section = configuration.GetSection(AzureAdOptions.SectionName);
         if (!string.IsNullOrEmpty(section["Authority"])
             || !Uri.TryCreate(section["Instance"], UriKind.Absolute, out var instance)
-            || MicrosoftCloudHosts.Contains(instance))
+            || MicrosoftCloudHosts.Contains(instance)
+#if EMBEDDED_ENTRA_EMULATOR
+            || EmbeddedEmulatorExtensions.IsEmulatorHost(instance)
+#endif
+            )
         {
             return section;
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Identity.Web;
 
 namespace HybridSpa.Web.SignIn;
 
@@ -25,7 +26,7 @@ internal sealed class SpaCodeCatcher : ISession, ISessionFeature
     public IEnumerable<string> Keys => _values.Keys;
 
     /// <summary>The SPA code Identity.Web wrote, if any.</summary>
-    public string? SpaCode => this.GetString(HybridSpaSignInEvents.IdentityWebSpaCodeSessionKey);
+    public string? SpaCode => this.GetString(Constants.SpaAuthCode);
 
     public Task LoadAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 

@@ -8,6 +8,7 @@ namespace HybridSpa.Web.SignIn;
 /// <summary>
 /// The checks the official handler skips when the code was redeemed by someone else (Identity.Web, through MSAL.NET): it
 /// validates the token response's id_token only "cursorily" then — no nonce, no azp, no at_hash, unsigned tokens allowed.
+/// IdentityModel's own azp check only logs (IDX21339) when several audiences come without one.
 /// </summary>
 internal static class TokenResponseValidation
 {
@@ -18,6 +19,12 @@ internal static class TokenResponseValidation
         if (string.IsNullOrEmpty(idToken.RawSignature))
         {
             return new SecurityTokenInvalidSignatureException("The id_token is not signed.");
+        }
+
+        if (idToken.Audiences.Skip(1).Any() && string.IsNullOrEmpty(idToken.Payload.Azp))
+        {
+            // OpenID Connect Core 3.1.3.7, items 3 and 4: a token for several audiences must say which party it was issued to.
+            return new SecurityTokenInvalidAudienceException("The id_token has several audiences and no azp.");
         }
 
         try

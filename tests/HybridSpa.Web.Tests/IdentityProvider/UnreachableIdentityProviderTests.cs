@@ -38,6 +38,38 @@ public sealed class UnreachableIdentityProviderTests
     }
 
     [Fact]
+    public async Task While_the_circuit_is_open_an_anonymous_visit_gets_the_503_page_not_a_redirect_to_the_identity_provider()
+    {
+        using var factory = new OutageFactory();
+        using var browser = factory.CreateBrowser();
+        AuthorizeRequest.From(await browser.GetAsync("/")); // the metadata is fetched and cached while it answers
+        factory.Outage.Kind = OutageKind.RefusesConnections;
+
+        // Token requests fail at the callback until the breaker opens; the challenge itself needs no call (cached metadata).
+        for (var attempt = 0; attempt < 3 * OutageFactory.MinimumThroughput; attempt++)
+        {
+            var challenge = await browser.GetAsync("/");
+            if (challenge.StatusCode == HttpStatusCode.ServiceUnavailable)
+            {
+                break;
+            }
+
+            var authorize = AuthorizeRequest.From(challenge);
+            await AssertUnavailablePageAsync(await SignInDriver.CallbackAsync(browser, ("code", SignInDriver.NewCode()), ("state", authorize.State)));
+        }
+
+        using var anonymous = factory.CreateBrowser();
+        var callsBefore = factory.Outage.FailedCalls;
+        await AssertUnavailablePageAsync(await anonymous.GetAsync("/"));
+        Assert.Equal(callsBefore, factory.Outage.FailedCalls);
+
+        // Once the break is over, sign-in redirects again (the callback will tell whether it answers).
+        factory.Outage.Kind = OutageKind.None;
+        factory.Clock.Advance(PastTheBreak);
+        AuthorizeRequest.From(await anonymous.GetAsync("/"));
+    }
+
+    [Fact]
     public async Task Token_request_refused_at_the_callback_gets_the_503_page_not_a_sign_in_error()
     {
         using var factory = new OutageFactory();

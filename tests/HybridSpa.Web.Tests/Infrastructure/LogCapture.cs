@@ -7,17 +7,20 @@ namespace HybridSpa.Web.Tests.Infrastructure;
 [ProviderAlias("Capture")]
 public sealed class LogCapture : ILoggerProvider
 {
-    private readonly ConcurrentQueue<string> _entries = new();
+    private readonly ConcurrentQueue<LogRecord> _records = new();
 
-    public IReadOnlyList<string> Entries => [.. _entries];
+    /// <summary>Each entry as one line: level, category, message, structured values and exception.</summary>
+    public IReadOnlyList<string> Entries => [.. _records.Select(record => record.ToString())];
 
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _entries);
+    public IReadOnlyList<LogRecord> Records => [.. _records];
+
+    public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _records);
 
     public void Dispose()
     {
     }
 
-    private sealed class CapturingLogger(string category, ConcurrentQueue<string> entries) : ILogger
+    private sealed class CapturingLogger(string category, ConcurrentQueue<LogRecord> records) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -27,7 +30,13 @@ public sealed class LogCapture : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(' ', pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-            entries.Enqueue($"{logLevel} {category} {formatter(state, exception)} | {values} | {exception}");
+            records.Enqueue(new LogRecord(logLevel, category, eventId, formatter(state, exception), values, exception));
         }
     }
+}
+
+/// <summary>One log entry as the app wrote it.</summary>
+public sealed record LogRecord(LogLevel Level, string Category, EventId EventId, string Message, string Values, Exception? Exception)
+{
+    public override string ToString() => $"{Level} {Category} {Message} | {Values} | {Exception}";
 }

@@ -34,6 +34,9 @@ public sealed class EmulatorWebFactory : HybridSpaFactory
     /// <summary>When set, records the scheme, host and client address the app settled on for each request.</summary>
     public RequestsSeen? Requests { get; init; }
 
+    /// <summary>When true, <see cref="Logs"/> receives what the app's own configuration lets through, as an operator sees it.</summary>
+    public bool LogLevelsAsShipped { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
@@ -45,7 +48,7 @@ public sealed class EmulatorWebFactory : HybridSpaFactory
         if (Logs is { } logs)
         {
             // Trace for every category, as an operator would set it; the app's own floors in code still apply.
-            foreach (var category in new[] { "Default", "Microsoft", "Microsoft.AspNetCore", "System", "Npgsql" })
+            foreach (var category in LogLevelsAsShipped ? [] : new[] { "Default", "Microsoft", "Microsoft.AspNetCore", "System", "Npgsql", "Microsoft.Identity.Web.TokenAcquisition" })
             {
                 builder.UseSetting($"Logging:LogLevel:{category}", "Trace");
             }

@@ -9,6 +9,7 @@ using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using LogRecord = OpenTelemetry.Logs.LogRecord;
 
 namespace HybridSpa.Web.Tests.Observability;
 

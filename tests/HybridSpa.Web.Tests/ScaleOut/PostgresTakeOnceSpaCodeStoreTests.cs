@@ -13,6 +13,12 @@ public sealed class PostgresTakeOnceSpaCodeStoreTests(PostgresCluster cluster) :
         return new StoreInstance(new PostgresTakeOnceSpaCodeStore(stores.Connector, keyRing), stores);
     }
 
+    protected override async Task ExpireAsync(string handOffId)
+    {
+        await using var stores = await PostgresStores.OpenAsync(cluster);
+        await stores.ExecuteAsync($"UPDATE {PostgresSchema.SpaCodeHandOffsTable} SET expires_at = now() - interval '1 second' WHERE id = @id", handOffId);
+    }
+
     protected override async Task<byte[]?> StoredAsync(string handOffId)
     {
         await using var stores = await PostgresStores.OpenAsync(cluster);

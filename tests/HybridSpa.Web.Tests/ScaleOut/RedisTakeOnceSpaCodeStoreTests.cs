@@ -28,6 +28,13 @@ public sealed class RedisTakeOnceSpaCodeStoreTests(RedisServer server) : TakeOnc
         return Task.FromResult(new StoreInstance(new RedisTakeOnceSpaCodeStore(connection, keyRing), new DisposingConnection(connection)));
     }
 
+    protected override async Task ExpireAsync(string handOffId)
+    {
+        // An expiry time in the past: Redis deletes the key at once, as it does when a TTL runs out.
+        using var client = await RedisServer.ConnectAsync(server.CacheSettings);
+        Assert.True(await client.GetDatabase().KeyExpireAsync(RedisTakeOnceSpaCodeStore.Key(handOffId), DateTime.UtcNow.AddMinutes(-1)));
+    }
+
     protected override async Task<byte[]?> StoredAsync(string handOffId)
     {
         using var client = await RedisServer.ConnectAsync(server.CacheSettings);

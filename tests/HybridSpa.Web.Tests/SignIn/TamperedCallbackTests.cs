@@ -253,6 +253,32 @@ public sealed class TamperedCallbackTests(HybridSpaFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Audience_naming_us_and_another_client_without_azp_is_rejected()
+    {
+        using var browser = factory.CreateBrowser();
+        var authorize = await SignInDriver.ChallengeAsync(browser);
+
+        var response = await Callback(browser, authorize, new IdTokenBuilder(TestUser.Create(), authorize.Nonce)
+            .With("aud", new[] { TestSettings.ClientId, Guid.NewGuid().ToString() }));
+
+        await SignInDriver.AssertNotSignedInAsync(browser, response);
+    }
+
+    [Fact]
+    public async Task Audience_naming_us_and_another_client_with_our_azp_signs_in()
+    {
+        using var browser = factory.CreateBrowser();
+        var authorize = await SignInDriver.ChallengeAsync(browser);
+
+        var response = await Callback(browser, authorize, new IdTokenBuilder(TestUser.Create(), authorize.Nonce)
+            .With("aud", new[] { TestSettings.ClientId, Guid.NewGuid().ToString() })
+            .With("azp", TestSettings.ClientId));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains(browser.LastSetCookies, c => c.Name == SignInDriver.AuthCookie);
+    }
+
+    [Fact]
     public async Task Foreign_azp_is_rejected()
     {
         using var browser = factory.CreateBrowser();
