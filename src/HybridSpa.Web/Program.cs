@@ -15,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 
 builder.AddHybridSpaConfiguration();
+builder.AddForwardedHeaders();
 builder.AddEmbeddedEntraEmulator();
 builder.AddSharedState();
 builder.AddHybridSpaSignIn();
@@ -23,6 +24,9 @@ builder.AddServerSideGraph();
 builder.AddSpaHost();
 
 var app = builder.Build();
+
+// First: everything after it, error pages and HSTS included, sees the public scheme, host and client address.
+app.UseForwardedHeaders();
 
 // A fresh scope for the error page: the failed request's authentication handlers keep their failure (a ticket store that was
 // down), and would fail the 503 page with it.

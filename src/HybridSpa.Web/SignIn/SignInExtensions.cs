@@ -126,6 +126,8 @@ public static class SignInExtensions
         services.AddHybridSpaHttpClients();
 
         services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>, HybridSpaSignInEvents>();
+        services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>, PublicRedirectUris>();
+        services.AddSingleton<IConfigureOptions<ConfidentialClientApplicationOptions>, PublicRedirectUris>();
         services.AddSingleton<SpaHandOffStore>();
         return builder;
     }

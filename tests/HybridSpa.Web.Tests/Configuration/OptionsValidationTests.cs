@@ -1,4 +1,5 @@
 using HybridSpa.Web.Configuration;
+using HybridSpa.Web.Security;
 using HybridSpa.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +39,33 @@ public sealed class OptionsValidationTests
 
         Assert.Contains(result.Failures!, f => f.StartsWith("AzureAd:ClientId 'my-app' is not a GUID", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.StartsWith("AzureAd:CallbackPath must start with '/'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Known_proxies_and_networks_that_do_not_parse_fail_naming_the_entry()
+    {
+        var options = new KnownProxiesOptions { KnownProxies = { "10.0.0.4", "proxy.internal" }, KnownNetworks = { "10.0.0.0/24", "10.0.0.0" } };
+
+        var result = new KnownProxiesOptionsValidator().Validate(null, options);
+
+        Assert.Equal(
+            [
+                "ForwardedHeaders:KnownProxies:1 'proxy.internal' is not an IP address, e.g. 10.0.0.4 — see docs/deploy.md",
+                "ForwardedHeaders:KnownNetworks:1 '10.0.0.0' is not a network in CIDR notation, e.g. 10.0.0.0/24 — see docs/deploy.md",
+            ],
+            result.Failures);
+    }
+
+    [Fact]
+    public void A_known_proxy_that_does_not_parse_stops_the_app_at_startup()
+    {
+        using var factory = new HybridSpaFactory();
+        factory.Settings["ForwardedHeaders:KnownProxies:0"] = "proxy.internal";
+
+        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        var validation = Assert.IsType<OptionsValidationException>(failure is OptionsValidationException ? failure : failure.InnerException);
+        Assert.Contains("ForwardedHeaders:KnownProxies:0 'proxy.internal' is not an IP address", validation.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,10 +20,13 @@ public sealed partial class EmulatorSignInDriver : IDisposable
     public const string Megan = "00000000-0000-0000-4e1f-3d2b8a7c6e5f";
 
     private readonly string _authorizeEndpoint;
+    private readonly string _appOrigin;
 
-    public EmulatorSignInDriver(EntraEmulatorHost emulator, Browser app)
+    /// <summary>A user agent on <paramref name="app"/>, whose public origin is <paramref name="appOrigin"/>.</summary>
+    public EmulatorSignInDriver(EntraEmulatorHost emulator, Browser app, string appOrigin = TestSettings.Origin)
     {
         _authorizeEndpoint = EmulatorWebFixture.AuthorizeEndpointOf(emulator);
+        _appOrigin = appOrigin;
         App = app;
         var handler = (SocketsHttpHandler)emulator.CreateHttpHandler();
         handler.CookieContainer = EmulatorCookies;
@@ -54,7 +57,7 @@ public sealed partial class EmulatorSignInDriver : IDisposable
             var authorize = AssertChallenge(response);
             var (formPost, pages) = await AuthorizeAsync(authorize, userObjectId);
             Authorizations.Add((authorize, pages));
-            Assert.Equal(TestSettings.Origin + "/signin-oidc", formPost.Action);
+            Assert.Equal(_appOrigin + "/signin-oidc", formPost.Action);
             Assert.True(formPost.Fields.ContainsKey("code"), "The emulator answered without a code: " + string.Join(", ", formPost.Fields));
 
             response = await App.PostFromIdpAsync("/signin-oidc", formPost.Fields);

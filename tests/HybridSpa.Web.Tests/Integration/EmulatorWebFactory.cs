@@ -31,9 +31,17 @@ public sealed class EmulatorWebFactory : HybridSpaFactory
     /// <summary>When set, receives every log entry of the app at every level (see <see cref="LogCapture"/>).</summary>
     public LogCapture? Logs { get; init; }
 
+    /// <summary>When set, records the scheme, host and client address the app settled on for each request.</summary>
+    public RequestsSeen? Requests { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        if (Requests is { } requests)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(requests));
+        }
+
         if (Logs is { } logs)
         {
             // Trace for every category, as an operator would set it; the app's own floors in code still apply.
@@ -76,14 +84,17 @@ public sealed class EmulatorWebFixture : IAsyncLifetime
 
     public static string AuthorizeEndpointOf(EntraEmulatorHost emulator) => $"{emulator.Authority}oauth2/v2.0/authorize";
 
-    /// <summary>Starts an emulator on a free port with <paramref name="options"/>' first app registered for the test app's URIs.</summary>
-    public static Task<EntraEmulatorHost> StartEmulatorAsync(EntraEmulatorOptions options)
+    /// <summary>
+    /// Starts an emulator on a free port with <paramref name="options"/>' first app registered for the test app's URIs on
+    /// <paramref name="appOrigin"/> (<see cref="TestSettings.Origin"/> unless the test puts the app elsewhere).
+    /// </summary>
+    public static Task<EntraEmulatorHost> StartEmulatorAsync(EntraEmulatorOptions options, string appOrigin = TestSettings.Origin)
     {
         // The same mapping as EmbeddedEmulatorExtensions: the app registration is made from the web app's own URIs.
         var application = options.Applications[0];
-        application.WebRedirectUris = [TestSettings.Origin + "/signin-oidc"];
-        application.SpaRedirectUris = [TestSettings.Origin + "/"];
-        application.PostLogoutRedirectUris = [TestSettings.Origin + "/signout-callback-oidc"];
+        application.WebRedirectUris = [appOrigin + "/signin-oidc"];
+        application.SpaRedirectUris = [appOrigin + "/"];
+        application.PostLogoutRedirectUris = [appOrigin + "/signout-callback-oidc"];
         return EntraEmulatorHost.StartAsync(options, new EntraEmulatorHostSettings { Host = DevelopmentDefaults.Host, Port = 0, EnvironmentName = "Testing" });
     }
 
