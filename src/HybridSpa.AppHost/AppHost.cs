@@ -29,8 +29,8 @@ internal static class Program
                 .WithHttpEndpoint(port: port, isProxied: false)
                 .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production")
                 .WithEnvironment("ASPNETCORE_URLS", "http://127.0.0.1:" + port)
-                // The public host (through nginx) and loopback (the health probe, straight to the instance).
-                .WithEnvironment("AllowedHosts", topology.PublicHost + ";127.0.0.1")
+                // The public host (through nginx) and loopback (health probes straight to an instance: the AppHost's asks for localhost).
+                .WithEnvironment("AllowedHosts", topology.PublicHost + ";localhost;127.0.0.1")
                 .WithEnvironment("AzureAd__Instance", topology.EmulatorOrigin.AbsoluteUri)
                 .WithEnvironment("AzureAd__TenantId", DevelopmentDefaults.TenantId)
                 .WithEnvironment("AzureAd__ClientId", DevelopmentDefaults.ClientId)
