@@ -1,6 +1,8 @@
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.SpaHost;
+#if EMBEDDED_ENTRA_EMULATOR
 using HybridSpa.Web.Emulator;
+#endif
 using HybridSpa.Web.IdentityProvider;
 using HybridSpa.Web.Profile;
 using HybridSpa.Web.Security;
@@ -16,7 +18,10 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.AddHybridSpaConfiguration();
 builder.AddForwardedHeaders();
+#if EMBEDDED_ENTRA_EMULATOR
+// Debug builds only (dotnet run, the tests): a Release build, which is what gets published, has no emulator in it.
 builder.AddEmbeddedEntraEmulator();
+#endif
 builder.AddSharedState();
 builder.AddHybridSpaSignIn();
 builder.AddIdentityProviderResilience();

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.SharedState;
 using HybridSpa.Web.SharedState.Postgres;
+using HybridSpa.Web.Tests.Infrastructure;
 
 namespace HybridSpa.Web.Tests.SharedState;
 
@@ -76,13 +77,7 @@ public sealed class CacheOptionsValidatorTests
     [Fact]
     public void The_documented_schema_script_is_the_one_the_app_runs()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "HybridSpa.sln")))
-        {
-            root = root.Parent ?? throw new InvalidOperationException("Repository root not found.");
-        }
-
-        var doc = File.ReadAllText(Path.Combine(root.FullName, "docs", "scale-out.md")).ReplaceLineEndings("\n");
+        var doc = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "scale-out.md")).ReplaceLineEndings("\n");
 
         Assert.Contains(PostgresSchema.CreateScript.ReplaceLineEndings("\n"), doc, StringComparison.Ordinal);
     }
