@@ -1,4 +1,5 @@
 using HybridSpa.EntraEmulator;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HybridSpa.AppHost;
 
@@ -22,7 +23,9 @@ internal static class Program
 
         var emulator = builder.AddProject("entra-emulator", Path.Combine(TopologySettings.RepositoryRoot, "src", "HybridSpa.EntraEmulator", "HybridSpa.EntraEmulator.csproj"))
             .WithArgs("--Host", "localhost", "--Port", $"{topology.EmulatorPort}", "--config", files.EmulatorConfiguration,
-                "--TlsCertificate", files.TlsCertificate, "--TlsCertificateKey", files.TlsCertificateKey);
+                "--TlsCertificate", files.TlsCertificate, "--TlsCertificateKey", files.TlsCertificateKey)
+            .WithHealthCheck(EmulatorHealthCheck.Name);
+        builder.Services.AddHealthChecks().AddCheck(EmulatorHealthCheck.Name, new EmulatorHealthCheck(topology.EmulatorOrigin, files.TlsCertificate));
 
         var instances = topology.InstancePorts.Select((port, index) => builder
                 .AddExecutable($"web-{index + 1}", "dotnet", TopologySettings.PublishedWebAppDirectory, "HybridSpa.Web.dll")

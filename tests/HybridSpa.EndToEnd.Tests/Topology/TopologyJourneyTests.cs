@@ -22,7 +22,6 @@ public sealed class TopologyJourneyTests(TopologyDeployment topology)
             var authorize = Assert.Single(AuthorizeRequests(browser, topology.EmulatorOrigin));
             Assert.Equal(new Uri(topology.PublicOrigin, "signin-oidc").AbsoluteUri, Parameter(authorize, "redirect_uri"));
             var redemption = Assert.Single(TokenRequests(browser, topology.EmulatorOrigin));
-            Assert.Equal(topology.PublicOrigin.AbsoluteUri, Parameter(redemption, "redirect_uri"));
             Assert.False(string.IsNullOrEmpty(Parameter(redemption, "code")));
             Assert.Equal(0, browser.FramesAttached);
             Assert.Empty(browser.CspViolations);
@@ -50,9 +49,9 @@ public sealed class TopologyJourneyTests(TopologyDeployment topology)
         {
             await SignInAsync(browser, topology.PublicOrigin, Adele);
 
-            var lines = (await topology.AccessLogLinesAsync()).Skip(before).ToList();
-            Assert.Contains(lines, line => line.Contains("upstream=" + topology.UpstreamOf(TopologyDeployment.Instance1), StringComparison.Ordinal));
-            Assert.Contains(lines, line => line.Contains("upstream=" + topology.UpstreamOf(TopologyDeployment.Instance2), StringComparison.Ordinal));
+            var answeredBy = (await topology.AccessLogLinesAsync()).Skip(before).Select(AnsweredBy).ToList();
+            Assert.Contains(topology.UpstreamOf(TopologyDeployment.Instance1), answeredBy);
+            Assert.Contains(topology.UpstreamOf(TopologyDeployment.Instance2), answeredBy);
         });
     }
 }

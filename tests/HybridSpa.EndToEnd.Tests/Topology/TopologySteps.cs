@@ -31,6 +31,18 @@ public static class TopologySteps
     public static async Task<IReadOnlyList<string>> AccessLogLinesAsync(TopologyDeployment topology, int before, string method, string path) =>
         [.. (await topology.AccessLogLinesAsync()).Skip(before).Where(line => line.Contains($"\"{method} {path}\"", StringComparison.Ordinal))];
 
+    /// <summary>
+    /// The instance that answered an access log line's request: the last of <c>upstream=</c>'s addresses (nginx lists every
+    /// instance it tried, e.g. <c>127.0.0.1:5101, 127.0.0.1:5102</c> when the first refused the connection).
+    /// </summary>
+    public static string AnsweredBy(string accessLogLine)
+    {
+        ArgumentNullException.ThrowIfNull(accessLogLine);
+        var upstream = accessLogLine[(accessLogLine.IndexOf(" upstream=", StringComparison.Ordinal) + " upstream=".Length)..];
+        upstream = upstream[..upstream.IndexOf(" upstream_status=", StringComparison.Ordinal)];
+        return upstream.Split(", ")[^1].Trim();
+    }
+
     /// <summary>Reloads the SPA's page and waits for the signed-in user's Graph profile.</summary>
     public static async Task ReloadSignedInAsync(BrowserSession browser, TopologyDeployment topology, string displayName)
     {
