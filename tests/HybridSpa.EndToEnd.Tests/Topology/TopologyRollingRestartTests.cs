@@ -64,18 +64,24 @@ public sealed class TopologyRollingRestartTests(TopologyDeployment topology)
 
                 // The callback can only reach instance 1. Its answer (the redirect to the host page) is held back until instance 2
                 // is up and instance 1 is down, so the browser's next request, the host page, can only reach instance 2.
+                var callbackAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 await browser.Page.RouteAsync("**/signin-oidc", async route =>
                 {
-                    var callback = await route.FetchAsync(new() { MaxRedirects = 0 });
-                    await topology.StartAsync(Instance2);
-                    running.Add(Instance2);
-                    await topology.StopAsync(Instance1);
-                    running.Remove(Instance1);
-                    await route.FulfillAsync(new() { Response = callback });
+                    var answer = await route.FetchAsync(new() { MaxRedirects = 0 });
+                    callbackAnswered.SetResult();
+                    await release.Task;
+                    await route.FulfillAsync(new() { Response = answer });
                 });
-                await ChooseUserAsync(browser, Adele);
-                // Longer than the harness's 60 s: the held page waits for one instance to start and another to stop.
-                await ProfileHeading(browser, Adele).WaitForAsync(new() { Timeout = 300_000 });
+                var choose = ChooseUserAsync(browser, Adele);
+                await callbackAnswered.Task.WaitAsync(TimeSpan.FromMinutes(3));
+                await topology.StartAsync(Instance2);
+                running.Add(Instance2);
+                await topology.StopAsync(Instance1);
+                running.Remove(Instance1);
+                release.SetResult();
+                await choose;
+                await ProfileHeading(browser, Adele).WaitForAsync();
                 await browser.Page.UnrouteAllAsync();
 
                 var callback = Assert.Single(await AccessLogLinesAsync(topology, before, "POST", "/signin-oidc"));
