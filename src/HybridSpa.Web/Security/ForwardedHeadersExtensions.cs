@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HybridSpa.Web.Security;
@@ -14,16 +13,13 @@ public static class ForwardedHeadersExtensions
 {
     /// <summary>
     /// Believes <c>X-Forwarded-For</c>, <c>-Proto</c> and <c>-Host</c> from the proxies of <see cref="KnownProxiesOptions"/>
-    /// (validated at startup), and a forwarded host only when it is in <c>AllowedHosts</c>, the list host filtering holds
-    /// the <c>Host</c> header to.
+    /// (bound and validated with the other sections by <c>AddHybridSpaConfiguration</c>), and a forwarded host only when it
+    /// is in <c>AllowedHosts</c>, the list host filtering holds the <c>Host</c> header to.
     /// </summary>
     public static WebApplicationBuilder AddForwardedHeaders(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        services.AddOptions<KnownProxiesOptions>().BindConfiguration(KnownProxiesOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnownProxiesOptions>, KnownProxiesOptionsValidator>());
-        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<KnownProxiesOptions>, IConfiguration>((options, proxies, configuration) =>
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<KnownProxiesOptions>, IConfiguration>((options, proxies, configuration) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             if (proxies.Value is { KnownProxies.Count: > 0 } or { KnownNetworks.Count: > 0 })
