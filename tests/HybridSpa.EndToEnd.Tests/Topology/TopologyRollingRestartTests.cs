@@ -62,27 +62,27 @@ public sealed class TopologyRollingRestartTests(TopologyDeployment topology)
                 var before = (await topology.AccessLogLinesAsync()).Count;
                 await OpenSignInPageAsync(browser, topology.PublicOrigin);
 
-                // The callback can only reach instance 1. Its answer (the redirect to the host page) is held back until instance 2
-                // is up and instance 1 is down, so the browser's next request, the host page, can only reach instance 2.
-                var callbackAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                await browser.Page.RouteAsync("**/signin-oidc", async route =>
+                // The callback can only reach instance 1. Its answer (the redirect to the host page) is held in Chromium, at the
+                // response stage, until instance 2 is up and instance 1 is down, so the host page can only reach instance 2.
+                // (Chromium's own interception: Playwright's routes do not see the redirected request, and its fetch cannot
+                // resolve *.localhost.)
+                var devTools = await browser.Context.NewCDPSessionAsync(browser.Page);
+                var held = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+                devTools.Event("Fetch.requestPaused").OnEvent += (_, paused) => held.TrySetResult(paused!.Value.GetProperty("requestId").GetString()!);
+                await devTools.SendAsync("Fetch.enable", new()
                 {
-                    var answer = await route.FetchAsync(new() { MaxRedirects = 0 });
-                    callbackAnswered.SetResult();
-                    await release.Task;
-                    await route.FulfillAsync(new() { Response = answer });
+                    ["patterns"] = new[] { new Dictionary<string, object> { ["urlPattern"] = "*/signin-oidc", ["requestStage"] = "Response" } },
                 });
                 var choose = ChooseUserAsync(browser, Adele);
-                await callbackAnswered.Task.WaitAsync(TimeSpan.FromMinutes(3));
+                var callbackAnswer = await held.Task.WaitAsync(TimeSpan.FromMinutes(3));
                 await topology.StartAsync(Instance2);
                 running.Add(Instance2);
                 await topology.StopAsync(Instance1);
                 running.Remove(Instance1);
-                release.SetResult();
+                await devTools.SendAsync("Fetch.continueRequest", new() { ["requestId"] = callbackAnswer });
                 await choose;
                 await ProfileHeading(browser, Adele).WaitForAsync();
-                await browser.Page.UnrouteAllAsync();
+                await devTools.SendAsync("Fetch.disable");
 
                 var callback = Assert.Single(await AccessLogLinesAsync(topology, before, "POST", "/signin-oidc"));
                 Assert.Equal(topology.UpstreamOf(Instance1), AnsweredBy(callback));
