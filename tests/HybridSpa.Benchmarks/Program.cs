@@ -13,6 +13,7 @@ var benchmarks = new Dictionary<string, Func<BenchmarkArguments, Task<IReadOnlyL
     ["emulator"] = EmulatorTokenEndpointBenchmark.RunAsync,
     ["memory"] = SignedInMemoryBenchmark.RunAsync,
     ["telemetry"] = TelemetryCostBenchmark.RunAsync,
+    ["topology"] = TopologyCapacityBenchmark.RunAsync,
 };
 
 var names = args.Length > 0 && args[0].Equals("all", StringComparison.OrdinalIgnoreCase) ? [.. benchmarks.Keys] : args.Take(1).ToArray();

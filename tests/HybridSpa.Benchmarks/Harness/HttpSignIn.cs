@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using HybridSpa.EndToEnd.Tests.Harness;
 using HybridSpa.EntraEmulator;
@@ -12,17 +13,23 @@ namespace HybridSpa.Benchmarks.Harness;
 /// </summary>
 internal sealed partial class HttpSignIn : IDisposable
 {
-    private readonly HybridSpaDeployment stack;
+    private readonly Uri appOrigin;
 
     public HttpSignIn(HybridSpaDeployment stack, int maxConnections = 2)
+        : this(stack.AppOrigin, TestCertificate.Instance, maxConnections)
     {
-        this.stack = stack;
-        var handler = EntraEmulatorConnectivity.CreateHandler(TestCertificate.Instance);
+    }
+
+    /// <summary>A user agent for the app at <paramref name="appOrigin"/> that trusts exactly <paramref name="certificate"/>.</summary>
+    public HttpSignIn(Uri appOrigin, X509Certificate2 certificate, int maxConnections = 2)
+    {
+        this.appOrigin = appOrigin;
+        var handler = EntraEmulatorConnectivity.CreateHandler(certificate);
         handler.CookieContainer = Cookies;
         handler.UseCookies = true;
         handler.AllowAutoRedirect = false;
         handler.MaxConnectionsPerServer = maxConnections;
-        Client = new HttpClient(handler) { BaseAddress = stack.AppOrigin };
+        Client = new HttpClient(handler) { BaseAddress = appOrigin };
     }
 
     /// <summary>The app's and the emulator's cookies.</summary>
@@ -85,12 +92,12 @@ internal sealed partial class HttpSignIn : IDisposable
             url = new Uri(url, response.Headers.Location!);
         }
 
-        throw new InvalidOperationException($"Too many redirects from {stack.Emulator.BaseAddress}.");
+        throw new InvalidOperationException($"Too many redirects from {url.GetLeftPart(UriPartial.Authority)}.");
     }
 
     private Uri Location(HttpResponseMessage response) =>
         response.Headers.Location is { } location
-            ? new Uri(stack.AppOrigin, location)
+            ? new Uri(appOrigin, location)
             : throw new InvalidOperationException($"Expected a redirect, got {(int)response.StatusCode}.");
 
     [GeneratedRegex("<form class=\"account\" method=\"post\" action=\"(?<action>[^\"]+)\"><input type=\"hidden\" name=\"flowToken\" value=\"(?<flowToken>[^\"]+)\">")]

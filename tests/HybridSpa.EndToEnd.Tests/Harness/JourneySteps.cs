@@ -11,17 +11,25 @@ public static class JourneySteps
         BrowserSession.LaunchAsync(BrowserProfile.Create(BrowserPrerequisites.Tools, TestCertificate.Instance, cookies));
 
     /// <summary>Opens the app, picks <paramref name="displayName"/> on the emulator's sign-in page and waits for the Graph profile.</summary>
-    public static async Task SignInAsync(BrowserSession browser, HybridSpaDeployment stack, string displayName)
+    public static Task SignInAsync(BrowserSession browser, HybridSpaDeployment stack, string displayName) =>
+        SignInAsync(browser, stack.AppOrigin, displayName);
+
+    /// <summary>Opens the app at <paramref name="appOrigin"/>, picks <paramref name="displayName"/> and waits for the Graph profile.</summary>
+    public static async Task SignInAsync(BrowserSession browser, Uri appOrigin, string displayName)
     {
-        await OpenSignInPageAsync(browser, stack);
+        await OpenSignInPageAsync(browser, appOrigin);
         await ChooseUserAsync(browser, displayName);
         await ProfileHeading(browser, displayName).WaitForAsync();
     }
 
     /// <summary>Opens the app signed out, which lands on the emulator's sign-in page.</summary>
-    public static async Task OpenSignInPageAsync(BrowserSession browser, HybridSpaDeployment stack)
+    public static Task OpenSignInPageAsync(BrowserSession browser, HybridSpaDeployment stack) =>
+        OpenSignInPageAsync(browser, stack.AppOrigin);
+
+    /// <summary>Opens the app at <paramref name="appOrigin"/> signed out, which lands on the emulator's sign-in page.</summary>
+    public static async Task OpenSignInPageAsync(BrowserSession browser, Uri appOrigin)
     {
-        await browser.Page.GotoAsync(stack.AppOrigin.AbsoluteUri);
+        await browser.Page.GotoAsync(appOrigin.AbsoluteUri);
         await EmulatorSignInHeading(browser).WaitForAsync();
     }
 
@@ -39,11 +47,19 @@ public static class JourneySteps
 
     /// <summary>Token requests the browser sent to the emulator.</summary>
     public static IReadOnlyList<RecordedRequest> TokenRequests(BrowserSession browser, HybridSpaDeployment stack) =>
-        [.. browser.Requests.Where(r => r.IsTo(stack.Emulator.BaseAddress) && r.Url.AbsolutePath.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal) && r.Method == "POST")];
+        TokenRequests(browser, stack.Emulator.BaseAddress);
+
+    /// <summary>Token requests the browser sent to the identity provider at <paramref name="identityProvider"/>.</summary>
+    public static IReadOnlyList<RecordedRequest> TokenRequests(BrowserSession browser, Uri identityProvider) =>
+        [.. browser.Requests.Where(r => r.IsTo(identityProvider) && r.Url.AbsolutePath.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal) && r.Method == "POST")];
 
     /// <summary>Authorize requests the browser sent to the emulator.</summary>
     public static IReadOnlyList<RecordedRequest> AuthorizeRequests(BrowserSession browser, HybridSpaDeployment stack) =>
-        [.. browser.Requests.Where(r => r.IsTo(stack.Emulator.BaseAddress) && r.Url.AbsolutePath.EndsWith("/oauth2/v2.0/authorize", StringComparison.Ordinal))];
+        AuthorizeRequests(browser, stack.Emulator.BaseAddress);
+
+    /// <summary>Authorize requests the browser sent to the identity provider at <paramref name="identityProvider"/>.</summary>
+    public static IReadOnlyList<RecordedRequest> AuthorizeRequests(BrowserSession browser, Uri identityProvider) =>
+        [.. browser.Requests.Where(r => r.IsTo(identityProvider) && r.Url.AbsolutePath.EndsWith("/oauth2/v2.0/authorize", StringComparison.Ordinal))];
 
     /// <summary>The requests made after the browser posted the sign-in response to the app's /signin-oidc.</summary>
     public static IReadOnlyList<RecordedRequest> AfterServerSignIn(BrowserSession browser)
@@ -56,7 +72,11 @@ public static class JourneySteps
 
     /// <summary>Graph requests the browser sent to the emulator's Graph.</summary>
     public static IReadOnlyList<RecordedRequest> GraphRequests(BrowserSession browser, HybridSpaDeployment stack) =>
-        [.. browser.Requests.Where(r => r.IsTo(stack.Emulator.BaseAddress) && r.Url.AbsolutePath.StartsWith("/v1.0/", StringComparison.Ordinal) && r.Method != "OPTIONS")];
+        GraphRequests(browser, stack.Emulator.BaseAddress);
+
+    /// <summary>Graph requests the browser sent to the Graph at <paramref name="graph"/>.</summary>
+    public static IReadOnlyList<RecordedRequest> GraphRequests(BrowserSession browser, Uri graph) =>
+        [.. browser.Requests.Where(r => r.IsTo(graph) && r.Url.AbsolutePath.StartsWith("/v1.0/", StringComparison.Ordinal) && r.Method != "OPTIONS")];
 
     /// <summary>A parameter of a recorded request's form body, or of its query string when it has no body (null when absent).</summary>
     public static string? Parameter(RecordedRequest request, string name) =>
