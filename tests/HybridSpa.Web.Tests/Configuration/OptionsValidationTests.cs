@@ -64,7 +64,8 @@ public sealed class OptionsValidationTests
 
         var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        var validation = Assert.IsType<OptionsValidationException>(failure is OptionsValidationException ? failure : failure.InnerException);
+        var validation = failure as OptionsValidationException ?? failure.InnerException as OptionsValidationException;
+        Assert.True(validation is not null, $"Expected the options validation to stop the app, got: {failure}");
         Assert.Contains("ForwardedHeaders:KnownProxies:0 'proxy.internal' is not an IP address", validation.Message, StringComparison.Ordinal);
     }
 
