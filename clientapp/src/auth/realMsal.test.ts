@@ -106,7 +106,7 @@ describe("with the real msal-browser", () => {
     expect(error).toBeInstanceOf(ServerError);
     // Typed as a string, but msal-browser passes error_codes[0] through as the JSON number.
     expect(error).toMatchObject({ errorCode: "invalid_grant", errorNo: 54005 });
-    expect(decideErrorAction(error, { bootstrapByRedirect: false, freshSpaCodeAllowed: true })).toEqual({
+    expect(decideErrorAction(error, { bootstrapByRedirect: false, freshSpaCodeAllowed: true, claimsRedirectAllowed: true })).toEqual({
       kind: "fresh-spa-code",
     });
   });
@@ -129,7 +129,7 @@ describe("with the real msal-browser", () => {
     );
     expect(createElement).not.toHaveBeenCalledWith("iframe");
     expect(document.querySelector("iframe")).toBeNull();
-    expect(decideErrorAction(error, { bootstrapByRedirect: false, freshSpaCodeAllowed: true })).toEqual({
+    expect(decideErrorAction(error, { bootstrapByRedirect: false, freshSpaCodeAllowed: true, claimsRedirectAllowed: true })).toEqual({
       kind: "fresh-spa-code",
     });
   });

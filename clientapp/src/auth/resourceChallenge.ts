@@ -69,3 +69,28 @@ function decodeClaims(encoded: string): string | null {
     return null;
   }
 }
+
+/** A resource refused the token; `retried` when the token was already a retry's (fresh, or carrying the claims). */
+export class ResourceChallengeError extends Error {
+  override readonly name = "ResourceChallengeError";
+  constructor(
+    readonly challenge: ResourceChallenge,
+    readonly retried: boolean,
+    options?: ErrorOptions,
+  ) {
+    super(messageFor(challenge, retried), options);
+  }
+}
+
+function messageFor(challenge: ResourceChallenge, retried: boolean): string {
+  switch (challenge.kind) {
+    case "claims":
+      return retried
+        ? "Microsoft Graph asked again for claims the token already carried, or they need you to sign in."
+        : "Microsoft Graph asked for a token with more claims (a claims challenge).";
+    case "fresh-token":
+      return "Microsoft Graph refused the access token.";
+    case "malformed-claims":
+      return challenge.reason;
+  }
+}
