@@ -28,6 +28,16 @@ export type ErrorAction =
   /** Nothing automatic is safe: show the error with a Retry button. */
   | { readonly kind: "show-error"; readonly details: AuthErrorDetails };
 
+/** The error codes the table gives a resource's refusal it cannot act on any more. */
+export const RESOURCE_REFUSAL_CODES = {
+  /** A claims challenge neither the silent retry nor (recently) a redirect could satisfy. */
+  repeatedClaimsChallenge: "insufficient_claims",
+  /** A claims challenge whose claims cannot be read. */
+  malformedClaimsChallenge: "invalid_claims_challenge",
+  /** A 401 that a freshly refreshed token got too. */
+  freshTokenRefused: "invalid_token",
+} as const;
+
 /** The second acquireTokenSilent after a resource refused the first token. */
 export type SilentRetry = { readonly claims: string } | { readonly forceRefresh: true };
 
@@ -89,7 +99,11 @@ function decideChallengeAction(error: ResourceChallengeError, context: ErrorActi
     return { kind: "claims-redirect", claims: challenge.claims };
   }
   const errorCode =
-    challenge.kind === "claims" ? "insufficient_claims" : challenge.kind === "fresh-token" ? "invalid_token" : "invalid_claims_challenge";
+    challenge.kind === "claims"
+      ? RESOURCE_REFUSAL_CODES.repeatedClaimsChallenge
+      : challenge.kind === "fresh-token"
+        ? RESOURCE_REFUSAL_CODES.freshTokenRefused
+        : RESOURCE_REFUSAL_CODES.malformedClaimsChallenge;
   return { kind: "show-error", details: { aadstsCode: null, errorCode, correlationId: null, message: error.message } };
 }
 

@@ -105,7 +105,7 @@ export function aFakeMsal(accounts: AccountInfo[] = []) {
       }
     }),
     acquireTokenByCode: vi.fn(async () => aTokenResult()),
-    acquireTokenSilent: vi.fn(async () => aTokenResult({ fromCache: true })),
+    acquireTokenSilent: vi.fn<IPublicClientApplication["acquireTokenSilent"]>(async () => aTokenResult({ fromCache: true })),
     loginRedirect: vi.fn(async () => {}),
     acquireTokenRedirect: vi.fn(async () => {}),
     clearCache: vi.fn(async () => {}),

@@ -31,16 +31,20 @@ export function ProfileCard({ graph, onTokenError }: ProfileCardProps) {
     void Promise.all([graph.getMe(), graph.getMyPhoto()])
       .then(
         ([user, photo]): ProfileState => ({ status: "loaded", user, photo }),
-        async (error: unknown): Promise<ProfileState> => {
+        async (error: unknown): Promise<ProfileState | null> => {
           if (error instanceof GraphError || error instanceof TypeError) {
             return { status: "graph-failed", error };
+          }
+          if (cancelled) {
+            // A superseded attempt (StrictMode's first effect, a new client) must not start a redirect.
+            return null;
           }
           const outcome = await onTokenError(error);
           return outcome.kind === "redirecting" ? { status: "redirecting" } : { status: "token-failed", details: outcome.details };
         },
       )
       .then((next) => {
-        if (!cancelled) {
+        if (next !== null && !cancelled) {
           setState(next);
         }
       });
