@@ -25,6 +25,16 @@ function graphAfterRevocation(wwwAuthenticate = CAE_CHALLENGE) {
   });
 }
 
+/** MSAL as it answers when the claims need MFA: the cached (revoked) token silently, interaction required for the claims. */
+function onlyInteractionAddsClaims(msal: ReturnType<typeof aFakeMsal>) {
+  msal.acquireTokenSilent.mockImplementation(async (request) => {
+    if (request.claims !== undefined) {
+      throw new InteractionRequiredAuthError("interaction_required", "AADSTS50076: multi-factor authentication required.");
+    }
+    return aTokenResult({ accessToken: "revoked-token" });
+  });
+}
+
 function renderApp(msal: ReturnType<typeof aFakeMsal>) {
   return render(
     <StrictMode>
@@ -58,12 +68,7 @@ describe("a Graph claims challenge (CAE revocation, Conditional Access) on the h
   it("when only interaction can add the claims: acquireTokenRedirect with the claims and the login hint, once", async () => {
     vi.stubGlobal("fetch", graphAfterRevocation());
     const msal = aFakeMsal([anAccount()]);
-    msal.acquireTokenSilent.mockImplementation(async (request) => {
-      if (request.claims !== undefined) {
-        throw new InteractionRequiredAuthError("interaction_required", "AADSTS50076: multi-factor authentication required.");
-      }
-      return aTokenResult({ accessToken: "revoked-token" });
-    });
+    onlyInteractionAddsClaims(msal);
 
     renderApp(msal);
 
@@ -82,12 +87,7 @@ describe("a Graph claims challenge (CAE revocation, Conditional Access) on the h
   it("when the identity provider keeps asking after that redirect: the error card, no second redirect", async () => {
     vi.stubGlobal("fetch", graphAfterRevocation());
     const msal = aFakeMsal([anAccount()]);
-    msal.acquireTokenSilent.mockImplementation(async (request) => {
-      if (request.claims !== undefined) {
-        throw new InteractionRequiredAuthError("interaction_required", "AADSTS50076: multi-factor authentication required.");
-      }
-      return aTokenResult({ accessToken: "revoked-token" });
-    });
+    onlyInteractionAddsClaims(msal);
     renderApp(msal);
     await waitFor(() => expect(msal.acquireTokenRedirect).toHaveBeenCalledTimes(1));
 
@@ -132,12 +132,7 @@ describe("after the claims redirect returns", () => {
     window.history.replaceState(null, "", "/?view=profile#photo");
     vi.stubGlobal("fetch", graphAfterRevocation());
     const msal = aFakeMsal([anAccount()]);
-    msal.acquireTokenSilent.mockImplementation(async (request) => {
-      if (request.claims !== undefined) {
-        throw new InteractionRequiredAuthError("interaction_required", "AADSTS50076: multi-factor authentication required.");
-      }
-      return aTokenResult({ accessToken: "revoked-token" });
-    });
+    onlyInteractionAddsClaims(msal);
     renderApp(msal);
     await waitFor(() => expect(msal.acquireTokenRedirect).toHaveBeenCalledTimes(1));
 
