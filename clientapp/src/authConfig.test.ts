@@ -26,6 +26,7 @@ describe("the MSAL configuration", () => {
       authority: aBootstrap().authority,
       knownAuthorities: ["login.dev.localhost:5443"],
       postLogoutRedirectUri: "https://localhost:5001/",
+      clientCapabilities: ["CP1"],
     });
     expect(instance.getConfiguration().cache.cacheLocation).toBe("sessionStorage");
     expect(instance.getConfiguration().system.allowPlatformBroker).toBe(false);

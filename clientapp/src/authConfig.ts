@@ -22,6 +22,8 @@ export function createMsalConfiguration(bootstrap: Bootstrap): Configuration {
       ...(bootstrap.authorityMetadata === null ? {} : { authorityMetadata: bootstrap.authorityMetadata }),
       redirectUri: bootstrap.redirectUri,
       postLogoutRedirectUri: bootstrap.redirectUri,
+      // CAE: tokens may outlive a revocation, so Graph sends a claims challenge the SPA answers (graph/graphClient.ts).
+      clientCapabilities: [...CLIENT_CAPABILITIES],
     },
     cache: {
       cacheLocation: BrowserCacheLocation.SessionStorage,
@@ -46,6 +48,9 @@ export function createMsalConfiguration(bootstrap: Bootstrap): Configuration {
     },
   };
 }
+
+/** "CP1": this client handles claims challenges, so Entra may issue it long-lived, revocable (CAE) tokens. */
+export const CLIENT_CAPABILITIES = ["CP1"] as const;
 
 /**
  * Every acquireTokenSilent uses this policy: cached access token, then the refresh token, never the

@@ -1,9 +1,10 @@
 import { AuthError, BrowserAuthError, InteractionRequiredAuthError, ServerError } from "@azure/msal-browser";
 import { describe, expect, it } from "vitest";
 import { decideErrorAction, describeAuthError, type ErrorActionContext } from "./errorActions";
+import { ResourceChallengeError } from "./resourceChallenge";
 
 const CORRELATION_ID = "5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
-const normal: ErrorActionContext = { bootstrapByRedirect: false, freshSpaCodeAllowed: true };
+const normal: ErrorActionContext = { bootstrapByRedirect: false, freshSpaCodeAllowed: true, claimsRedirectAllowed: true };
 
 function invalidGrant(aadsts: string, withErrorNo = true): ServerError {
   return new ServerError(
@@ -97,6 +98,53 @@ describe("the error → action table", () => {
     expect(decideErrorAction(new TypeError("boom"), normal)).toEqual({
       kind: "show-error",
       details: { aadstsCode: null, errorCode: null, correlationId: null, message: "boom" },
+    });
+  });
+});
+
+describe("the error → action table for a resource's 401", () => {
+  const CLAIMS = '{"access_token":{"nbf":{"essential":true,"value":"1604106651"}}}';
+  const claimsChallenge = (retried: boolean) => new ResourceChallengeError({ kind: "claims", claims: CLAIMS }, retried);
+
+  it("a first claims challenge → acquireTokenSilent once more, carrying the claims", () => {
+    expect(decideErrorAction(claimsChallenge(false), normal)).toEqual({ kind: "retry-silently", retry: { claims: CLAIMS } });
+  });
+
+  it("a claims challenge the silent retry did not satisfy → acquireTokenRedirect carrying the claims", () => {
+    expect(decideErrorAction(claimsChallenge(true), normal)).toEqual({ kind: "claims-redirect", claims: CLAIMS });
+  });
+
+  it("the identity provider keeps asking right after a claims redirect → the error card, not another redirect", () => {
+    const action = decideErrorAction(claimsChallenge(true), { ...normal, claimsRedirectAllowed: false });
+
+    expect(action).toMatchObject({ kind: "show-error", details: { errorCode: "insufficient_claims" } });
+  });
+
+  it("a first 401 without a claims challenge → acquireTokenSilent once more for a fresh token", () => {
+    expect(decideErrorAction(new ResourceChallengeError({ kind: "fresh-token" }, false), normal)).toEqual({
+      kind: "retry-silently",
+      retry: { forceRefresh: true },
+    });
+  });
+
+  it("a fresh token refused too → the error card, no retry", () => {
+    expect(decideErrorAction(new ResourceChallengeError({ kind: "fresh-token" }, true), normal)).toMatchObject({
+      kind: "show-error",
+      details: { errorCode: "invalid_token" },
+    });
+  });
+
+  it("a malformed claims challenge → the error card with its reason, never a retry or redirect", () => {
+    const error = new ResourceChallengeError({ kind: "malformed-claims", reason: "The claims challenge is not base64-encoded JSON." }, false);
+
+    expect(decideErrorAction(error, normal)).toEqual({
+      kind: "show-error",
+      details: {
+        aadstsCode: null,
+        errorCode: "invalid_claims_challenge",
+        correlationId: null,
+        message: "The claims challenge is not base64-encoded JSON.",
+      },
     });
   });
 });

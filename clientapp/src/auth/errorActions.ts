@@ -3,6 +3,7 @@ import {
   InteractionRequiredAuthError,
   InteractionRequiredAuthErrorCodes,
 } from "@azure/msal-browser";
+import { ResourceChallengeError } from "./resourceChallenge";
 
 /** What the SPA shows the user about a failure: enough to look it up in the troubleshooting guide. */
 export interface AuthErrorDetails {
@@ -14,8 +15,12 @@ export interface AuthErrorDetails {
   readonly message: string;
 }
 
-/** What to do about a token error. */
+/** What to do about a token error, or a resource's refusal of a token. */
 export type ErrorAction =
+  /** Ask acquireTokenSilent again, once: with the resource's claims (MSAL then skips its cache), or for a fresh token. */
+  | { readonly kind: "retry-silently"; readonly retry: SilentRetry }
+  /** acquireTokenRedirect carrying the claims and the login hint; the page comes back where the user was. */
+  | { readonly kind: "claims-redirect"; readonly claims: string }
   /** Sign in again with loginRedirect({ loginHint }) so the same user comes back. */
   | { readonly kind: "login-redirect" }
   /** Top-level navigation to the server's fresh-SPA-code endpoint (prompt=none, no iframe). */
@@ -23,11 +28,26 @@ export type ErrorAction =
   /** Nothing automatic is safe: show the error with a Retry button. */
   | { readonly kind: "show-error"; readonly details: AuthErrorDetails };
 
+/** The error codes the table gives a resource's refusal it cannot act on any more. */
+export const RESOURCE_REFUSAL_CODES = {
+  /** A claims challenge neither the silent retry nor (recently) a redirect could satisfy. */
+  repeatedClaimsChallenge: "insufficient_claims",
+  /** A claims challenge whose claims cannot be read. */
+  malformedClaimsChallenge: "invalid_claims_challenge",
+  /** A 401 that a freshly refreshed token got too. */
+  freshTokenRefused: "invalid_token",
+} as const;
+
+/** The second acquireTokenSilent after a resource refused the first token. */
+export type SilentRetry = { readonly claims: string } | { readonly forceRefresh: true };
+
 export interface ErrorActionContext {
   /** The server cannot get SPA codes for this user (e.g. personal accounts, AADSTS9000512). */
   readonly bootstrapByRedirect: boolean;
   /** The loop guard allows an automatic trip to the fresh-SPA-code endpoint now. */
   readonly freshSpaCodeAllowed: boolean;
+  /** The loop guard allows an automatic claims-challenge redirect now. */
+  readonly claimsRedirectAllowed: boolean;
 }
 
 /**
@@ -43,8 +63,15 @@ const SPENT_GRANT_MSAL_CODES: ReadonlySet<string> = new Set([
   InteractionRequiredAuthErrorCodes.refreshTokenExpired,
 ]);
 
-/** The error → action table. Pure: every row is a test in errorActions.test.ts. */
+/**
+ * The error → action table, the one place a token error or a resource's refusal becomes an action: the first token's
+ * errors (useBootstrapToken) and Graph's (graphClient retries, useTokenErrorAction navigates). Pure: every row is a test in
+ * errorActions.test.ts.
+ */
 export function decideErrorAction(error: unknown, context: ErrorActionContext): ErrorAction {
+  if (error instanceof ResourceChallengeError) {
+    return decideChallengeAction(error, context);
+  }
   const details = describeAuthError(error);
   if (isSpentGrant(error, details)) {
     if (context.bootstrapByRedirect) {
@@ -56,6 +83,43 @@ export function decideErrorAction(error: unknown, context: ErrorActionContext): 
     return { kind: "login-redirect" };
   }
   return { kind: "show-error", details };
+}
+
+/**
+ * A resource's 401: one silent retry (with its claims, or for a fresh token); then, for claims, one redirect per
+ * CLAIMS_REDIRECT_MIN_INTERVAL_MS; then the error card: never a redirect loop.
+ */
+function decideChallengeAction(error: ResourceChallengeError, context: ErrorActionContext): ErrorAction {
+  const retry = silentRetryFor(error);
+  if (retry !== null) {
+    return { kind: "retry-silently", retry };
+  }
+  const { challenge } = error;
+  if (challenge.kind === "claims" && context.claimsRedirectAllowed) {
+    return { kind: "claims-redirect", claims: challenge.claims };
+  }
+  const errorCode =
+    challenge.kind === "claims"
+      ? RESOURCE_REFUSAL_CODES.repeatedClaimsChallenge
+      : challenge.kind === "fresh-token"
+        ? RESOURCE_REFUSAL_CODES.freshTokenRefused
+        : RESOURCE_REFUSAL_CODES.malformedClaimsChallenge;
+  return { kind: "show-error", details: { aadstsCode: null, errorCode, correlationId: null, message: error.message } };
+}
+
+/** The silent retry a resource's first refusal deserves; null for a malformed challenge or a refusal of a retry's token. */
+export function silentRetryFor(error: ResourceChallengeError): SilentRetry | null {
+  if (error.retried) {
+    return null;
+  }
+  switch (error.challenge.kind) {
+    case "claims":
+      return { claims: error.challenge.claims };
+    case "fresh-token":
+      return { forceRefresh: true };
+    case "malformed-claims":
+      return null;
+  }
 }
 
 function isSpentGrant(error: unknown, details: AuthErrorDetails): boolean {

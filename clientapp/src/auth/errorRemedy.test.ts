@@ -23,6 +23,20 @@ describe("explainTokenError", () => {
     expect(explanation.remedy).toBe("sign-in-again");
   });
 
+  it("a claims challenge that keeps coming back: says Graph keeps asking, and offers to try again later, not a redirect", () => {
+    const explanation = explainTokenError({ aadstsCode: null, errorCode: "insufficient_claims" });
+
+    expect(explanation.summary).toMatch(/keeps asking/);
+    expect(explanation.remedy).toBe("try-again");
+  });
+
+  it("a claims challenge that cannot be read: says it was not followed and offers to try again", () => {
+    const explanation = explainTokenError({ aadstsCode: null, errorCode: "invalid_claims_challenge" });
+
+    expect(explanation.summary).toMatch(/cannot read/);
+    expect(explanation.remedy).toBe("try-again");
+  });
+
   it("anything else the identity provider refused: says so and offers to try again", () => {
     const explanation = explainTokenError({ aadstsCode: "9002326", errorCode: "invalid_request" });
 

@@ -1,5 +1,5 @@
 import { BrowserAuthErrorCodes, ClientAuthErrorCodes } from "@azure/msal-browser";
-import { isSpentGrantDetails, type AuthErrorDetails } from "./errorActions";
+import { isSpentGrantDetails, RESOURCE_REFUSAL_CODES, type AuthErrorDetails } from "./errorActions";
 
 /** The one thing the user can do about a token error the page shows. */
 export type Remedy = "try-again" | "sign-in-again";
@@ -26,6 +26,20 @@ export function explainTokenError(details: Pick<AuthErrorDetails, "aadstsCode" |
   if (details.errorCode !== null && NETWORK_ERROR_CODES.has(details.errorCode)) {
     return {
       summary: "The identity provider could not be reached from this browser. Check your connection, then try again.",
+      remedy: "try-again",
+    };
+  }
+  if (details.errorCode === RESOURCE_REFUSAL_CODES.repeatedClaimsChallenge) {
+    return {
+      summary:
+        "Microsoft Graph keeps asking for a new sign-in (a session or Conditional Access policy), and signing in again just now did not satisfy it. Try again in a few minutes; if it keeps asking, send the codes below to your administrator.",
+      remedy: "try-again",
+    };
+  }
+  if (details.errorCode === RESOURCE_REFUSAL_CODES.malformedClaimsChallenge) {
+    return {
+      summary:
+        "Microsoft Graph asked for a new sign-in in a form this page cannot read, so it did not follow it. Try again; if it fails again, send the codes below to your administrator.",
       remedy: "try-again",
     };
   }

@@ -2,6 +2,7 @@ import type { AccountInfo, IPublicClientApplication } from "@azure/msal-browser"
 import { HANDLE_REDIRECT_OPTIONS } from "../authConfig";
 import { nextTask } from "../nextTask";
 import type { Bootstrap } from "../bootstrap/bootstrapConfig";
+import { returnToWhereTheUserWas } from "./claimsRedirect";
 import { ssoSilentOnce } from "./classicSignIn";
 import { acquireTokenSilently } from "./silentToken";
 import { redeemSpaCodeOnce } from "./spaCodeRedemption";
@@ -39,6 +40,7 @@ export function startFirstToken(instance: IPublicClientApplication, bootstrap: B
         return acquireFirstToken(instance, bootstrap, null);
       }
       makeActive(instance, redirectResult.account);
+      returnToWhereTheUserWas(window);
       const redirectStep: TimelineStep = { source: "redirect", requests: 1, durationMs };
       const renewal = await acquireFirstToken(instance, bootstrap, null);
       return renewal.kind === "token" ? { ...renewal, steps: [redirectStep, ...renewal.steps] } : renewal;

@@ -97,6 +97,29 @@ describe("with the real msal-browser", () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it("answers a claims challenge with the refresh token, skipping the cached token, the claims merged with CP1 (xms_cc)", async () => {
+    const fetch = vi.fn(async () => tokenResponse());
+    vi.stubGlobal("fetch", fetch);
+    const instance = await anInitializedMsal();
+    await redeemSpaCodeOnce(instance, "real-msal-claims-code", ["User.Read"]);
+    const account = instance.getAllAccounts()[0]!;
+    const claims = '{"access_token":{"nbf":{"essential":true,"value":"1604106651"}}}';
+
+    const renewed = await acquireTokenSilently(instance, account, ["User.Read"], { claims });
+
+    expect(renewed.fromCache).toBe(false);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    const [redemptionUrl, redemption] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    const redemptionBody = new URLSearchParams(String(redemption.body));
+    expect(JSON.parse(redemptionBody.get("claims") ?? "null")).toMatchObject({ access_token: { xms_cc: { values: ["CP1"] } } });
+    expect(redemptionUrl).toMatch(/token\?/);
+    const body = new URLSearchParams(String((fetch.mock.calls[1] as unknown as [string, RequestInit])[1].body));
+    expect(body.get("grant_type")).toBe("refresh_token");
+    expect(JSON.parse(body.get("claims") ?? "null")).toMatchObject({
+      access_token: { nbf: { essential: true, value: "1604106651" }, xms_cc: { values: ["CP1"] } },
+    });
+  });
+
   it("reports a reused code (AADSTS54005) as a ServerError, which the table sends to the fresh-SPA-code endpoint", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => codeAlreadyRedeemed()));
     const instance = await anInitializedMsal();
@@ -106,7 +129,7 @@ describe("with the real msal-browser", () => {
     expect(error).toBeInstanceOf(ServerError);
     // Typed as a string, but msal-browser passes error_codes[0] through as the JSON number.
     expect(error).toMatchObject({ errorCode: "invalid_grant", errorNo: 54005 });
-    expect(decideErrorAction(error, { bootstrapByRedirect: false, freshSpaCodeAllowed: true })).toEqual({
+    expect(decideErrorAction(error, { bootstrapByRedirect: false, freshSpaCodeAllowed: true, claimsRedirectAllowed: true })).toEqual({
       kind: "fresh-spa-code",
     });
   });
@@ -129,7 +152,7 @@ describe("with the real msal-browser", () => {
     );
     expect(createElement).not.toHaveBeenCalledWith("iframe");
     expect(document.querySelector("iframe")).toBeNull();
-    expect(decideErrorAction(error, { bootstrapByRedirect: false, freshSpaCodeAllowed: true })).toEqual({
+    expect(decideErrorAction(error, { bootstrapByRedirect: false, freshSpaCodeAllowed: true, claimsRedirectAllowed: true })).toEqual({
       kind: "fresh-spa-code",
     });
   });

@@ -1,5 +1,6 @@
 import type { IPublicClientApplication } from "@azure/msal-browser";
 import type { SignOutConfig } from "../bootstrap/bootstrapConfig";
+import { forgetClaimsRedirects } from "./claimsRedirect";
 import { forgetFreshSpaCodeAttempts } from "./freshSpaCodeGuard";
 
 /** The antiforgery field the server's sign-out form expects: its name and the request token that goes in it. */
@@ -38,6 +39,7 @@ export async function signOut(
   const storage = doc.defaultView?.sessionStorage;
   if (storage !== undefined) {
     forgetFreshSpaCodeAttempts(storage);
+    forgetClaimsRedirects(storage);
   }
   postSignOutForm(config.url, antiforgery, doc);
 }

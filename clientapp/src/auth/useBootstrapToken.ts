@@ -2,10 +2,9 @@ import { useCallback, useEffect, useReducer } from "react";
 import { InteractionStatus } from "@azure/msal-browser";
 import { useMsal } from "@azure/msal-react";
 import type { Bootstrap } from "../bootstrap/bootstrapConfig";
-import { browserNavigation } from "./browserNavigation";
 import { decideErrorAction, describeAuthError, type ErrorActionContext } from "./errorActions";
 import { acquireFirstToken, type FirstTokenOutcome } from "./firstToken";
-import { canAttemptFreshSpaCode, recordFreshSpaCodeAttempt } from "./freshSpaCodeGuard";
+import { errorActionContextNow, goForFreshSpaCode, signInAgain } from "./tokenNavigations";
 import {
   INITIAL_TOKEN_BOOTSTRAP_STATE,
   tokenBootstrapReducer,
@@ -34,12 +33,7 @@ export function useBootstrapToken(
     const outcome = acquiringAttempt === 0 ? firstToken : acquireFirstToken(instance, bootstrap, null);
     void outcome.then((answer) => {
       if (!cancelled) {
-        dispatch(
-          eventFor(answer, {
-            bootstrapByRedirect: bootstrap.bootstrapByRedirect,
-            freshSpaCodeAllowed: canAttemptFreshSpaCode(window.sessionStorage, Date.now()),
-          }),
-        );
+        dispatch(eventFor(answer, errorActionContextNow(bootstrap, window.sessionStorage, Date.now())));
       }
     });
     return () => {
@@ -52,20 +46,14 @@ export function useBootstrapToken(
     if (redirectingTo !== "fresh-spa-code") {
       return;
     }
-    recordFreshSpaCodeAttempt(window.sessionStorage, Date.now());
-    browserNavigation.assign(bootstrap.freshSpaCodeUrl);
+    goForFreshSpaCode(bootstrap, window.sessionStorage, Date.now());
   }, [redirectingTo, bootstrap]);
 
   useEffect(() => {
     if (redirectingTo !== "sign-in" || inProgress !== InteractionStatus.None) {
       return;
     }
-    instance
-      .loginRedirect({
-        scopes: [...bootstrap.scopes],
-        ...(bootstrap.loginHint === null ? {} : { loginHint: bootstrap.loginHint }),
-      })
-      .catch((redirectError: unknown) => dispatch({ type: "failed", details: describeAuthError(redirectError) }));
+    signInAgain(instance, bootstrap).catch((redirectError: unknown) => dispatch({ type: "failed", details: describeAuthError(redirectError) }));
   }, [redirectingTo, inProgress, instance, bootstrap]);
 
   const retry = useCallback(() => dispatch({ type: "retry-requested" }), []);
@@ -82,7 +70,10 @@ function eventFor(outcome: FirstTokenOutcome, context: ErrorActionContext): Toke
     case "failed": {
       const action = decideErrorAction(outcome.error, context);
       switch (action.kind) {
+        // A resource's challenge (retry-silently, claims-redirect) never comes from the first token; signing in answers any.
         case "login-redirect":
+        case "retry-silently":
+        case "claims-redirect":
           return { type: "sign-in-required" };
         case "fresh-spa-code":
           return { type: "fresh-spa-code-required" };

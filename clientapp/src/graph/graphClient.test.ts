@@ -1,5 +1,6 @@
-import { CacheLookupPolicy } from "@azure/msal-browser";
-import { describe, expect, it } from "vitest";
+import { CacheLookupPolicy, InteractionRequiredAuthError } from "@azure/msal-browser";
+import { describe, expect, it, vi } from "vitest";
+import { ResourceChallengeError } from "../auth/resourceChallenge";
 import { aFakeMsal, aGraphFetch, aGraphUser, anAccount, aTokenResult } from "../test/fakes";
 import { createGraphClient, GraphError } from "./graphClient";
 
@@ -105,5 +106,82 @@ describe("the Graph client", () => {
 
     await expect(client.getMe()).rejects.toThrow("no token");
     expect(fetch).not.toHaveBeenCalled();
+  });
+
+  describe("on a 401", () => {
+    const CLAIMS = '{"access_token":{"nbf":{"essential":true,"value":"1604106651"}}}';
+    const challenge = `Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", error="insufficient_claims", claims="${btoa(CLAIMS)}"`;
+    const unauthorized = (wwwAuthenticate: string | null) =>
+      new Response(JSON.stringify({ error: { code: "InvalidAuthenticationToken", message: "Continuous access evaluation resulted in challenge." } }), {
+        status: 401,
+        headers: wwwAuthenticate === null ? {} : { "WWW-Authenticate": wwwAuthenticate },
+      });
+    /** Graph answering `first` to the first /me, then as usual. */
+    const graphAnswering = (first: Response) => {
+      const usual = aGraphFetch();
+      return vi.fn<typeof fetch>().mockResolvedValueOnce(first).mockImplementation(usual);
+    };
+
+    it("a claims challenge: asks acquireTokenSilent again with the claims and calls Graph once more", async () => {
+      const fetch = graphAnswering(unauthorized(challenge));
+      const { msal, client } = aClient(fetch);
+      msal.acquireTokenSilent
+        .mockResolvedValueOnce(aTokenResult({ accessToken: "revoked-token" }))
+        .mockResolvedValueOnce(aTokenResult({ accessToken: "token-with-claims" }));
+
+      expect(await client.getMe()).toMatchObject({ displayName: "Adele Vance" });
+
+      expect(msal.acquireTokenSilent).toHaveBeenNthCalledWith(2, {
+        account: anAccount(),
+        scopes: ["User.Read"],
+        cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken,
+        claims: CLAIMS,
+      });
+      expect(fetch).toHaveBeenCalledTimes(2);
+      expect(fetch).toHaveBeenLastCalledWith("https://login.dev.localhost:5443/v1.0/me", {
+        headers: { Authorization: "Bearer token-with-claims" },
+      });
+    });
+
+    it("a claims challenge only interaction can satisfy: rejects with the claims for the redirect, Graph not called again", async () => {
+      const fetch = graphAnswering(unauthorized(challenge));
+      const { msal, client } = aClient(fetch);
+      msal.acquireTokenSilent
+        .mockResolvedValueOnce(aTokenResult())
+        .mockRejectedValueOnce(new InteractionRequiredAuthError("interaction_required", "AADSTS50076: MFA required."));
+
+      const error = await client.getMe().catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(ResourceChallengeError);
+      expect(error).toMatchObject({ challenge: { kind: "claims", claims: CLAIMS }, retried: true });
+      expect(fetch).toHaveBeenCalledTimes(1);
+    });
+
+    it("a claims challenge again after the retry: rejects after two calls, never a third", async () => {
+      const fetch = vi.fn<typeof globalThis.fetch>(async () => unauthorized(challenge));
+      const { msal, client } = aClient(fetch);
+
+      await expect(client.getMe()).rejects.toMatchObject({ challenge: { kind: "claims" }, retried: true });
+      expect(fetch).toHaveBeenCalledTimes(2);
+      expect(msal.acquireTokenSilent).toHaveBeenCalledTimes(2);
+    });
+
+    it("a malformed claims challenge: rejects at once, without asking for a token with it", async () => {
+      const fetch = graphAnswering(unauthorized('Bearer error="insufficient_claims", claims="%%%"'));
+      const { msal, client } = aClient(fetch);
+
+      await expect(client.getMe()).rejects.toMatchObject({ challenge: { kind: "malformed-claims" } });
+      expect(msal.acquireTokenSilent).toHaveBeenCalledTimes(1);
+      expect(fetch).toHaveBeenCalledTimes(1);
+    });
+
+    it("no claims challenge: calls Graph once more with a freshly refreshed token", async () => {
+      const fetch = graphAnswering(unauthorized('Bearer error="invalid_token"'));
+      const { msal, client } = aClient(fetch);
+
+      expect(await client.getMe()).toMatchObject({ displayName: "Adele Vance" });
+      expect(msal.acquireTokenSilent).toHaveBeenLastCalledWith(expect.objectContaining({ forceRefresh: true }));
+      expect(fetch).toHaveBeenCalledTimes(2);
+    });
   });
 });

@@ -1,4 +1,6 @@
-import type { AccountInfo, IPublicClientApplication } from "@azure/msal-browser";
+import { InteractionRequiredAuthError, type AccountInfo, type IPublicClientApplication } from "@azure/msal-browser";
+import { silentRetryFor, type SilentRetry } from "../auth/errorActions";
+import { ResourceChallengeError, resourceChallengeOf } from "../auth/resourceChallenge";
 import { acquireTokenSilently } from "../auth/silentToken";
 
 /** The default property set of Graph `GET /me` (unset properties are null). */
@@ -45,13 +47,47 @@ export interface GraphClientOptions {
   readonly fetch?: typeof fetch;
 }
 
-/** The one way this app calls Graph: a fresh acquireTokenSilent for every call, then a bearer request. */
+/**
+ * The one way this app calls Graph: a fresh acquireTokenSilent for every call, then a bearer request. A 401 gets the one
+ * silent retry the error → action table allows (with the claims of a claims challenge, or for a fresh token); a claims
+ * challenge that retry cannot satisfy rejects with a ResourceChallengeError for the table's next row (a redirect, or a card).
+ */
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const baseUrl = options.graphBaseUrl.replace(/\/+$/, "");
+  const send = (path: string, accessToken: string) =>
+    (options.fetch ?? fetch)(`${baseUrl}${path}`, { headers: { Authorization: `Bearer ${accessToken}` } });
+  const tokenFor = async (retry: SilentRetry | null) => {
+    try {
+      return await acquireTokenSilently(options.instance, options.account, options.scopes, retry);
+    } catch (error) {
+      if (retry !== null && "claims" in retry && error instanceof InteractionRequiredAuthError) {
+        // Only an interactive sign-in can add these claims: the table's next row for a challenge a retry did not satisfy.
+        throw new ResourceChallengeError({ kind: "claims", claims: retry.claims }, true, { cause: error });
+      }
+      throw error;
+    }
+  };
   const fetchGraph = async (path: string): Promise<Response> => {
-    const { accessToken } = await acquireTokenSilently(options.instance, options.account, options.scopes);
-    const send = options.fetch ?? fetch;
-    return send(`${baseUrl}${path}`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    let retry: SilentRetry | null = null;
+    for (;;) {
+      const { accessToken } = await tokenFor(retry);
+      const response = await send(path, accessToken);
+      const challenge = resourceChallengeOf(response.status, response.headers.get("WWW-Authenticate"));
+      if (challenge === null) {
+        return response;
+      }
+      const refusal = new ResourceChallengeError(challenge, retry !== null);
+      const next = silentRetryFor(refusal);
+      if (next !== null) {
+        retry = next;
+        continue;
+      }
+      if (challenge.kind === "fresh-token") {
+        // A fresh token refused too: Graph's own error envelope says why.
+        return response;
+      }
+      throw refusal;
+    }
   };
 
   return {

@@ -1,16 +1,14 @@
 import { useMemo } from "react";
 import type { AccountInfo } from "@azure/msal-browser";
 import { useMsal } from "@azure/msal-react";
-import { browserNavigation } from "../auth/browserNavigation";
-import type { AuthErrorDetails } from "../auth/errorActions";
-import { explainTokenError } from "../auth/errorRemedy";
 import type { FirstTokenOutcome } from "../auth/firstToken";
 import { useBootstrapToken } from "../auth/useBootstrapToken";
+import { useTokenErrorAction } from "../auth/useTokenErrorAction";
 import { useBootstrap } from "../bootstrap/BootstrapContext";
 import { createGraphClient } from "../graph/graphClient";
-import { ErrorScreen } from "../ui-components/ErrorScreen";
 import { Loading } from "../ui-components/Loading";
 import { ProfileCard } from "../ui-components/ProfileCard";
+import { TokenErrorCard } from "../ui-components/TokenErrorCard";
 import { TokenTimeline } from "../ui-components/TokenTimeline";
 
 /** The signed-in home page: gets the first token, then shows the Graph profile and how the token was obtained. */
@@ -28,7 +26,7 @@ export function HomePage({ firstToken }: { firstToken: Promise<FirstTokenOutcome
         />
       );
     case "error":
-      return <TokenErrorCard details={state.details} retry={retry} freshSpaCodeUrl={bootstrap.freshSpaCodeUrl} />;
+      return <TokenErrorCard details={state.details} retry={retry} />;
     case "ready":
       return (
         <div className="home">
@@ -39,16 +37,6 @@ export function HomePage({ firstToken }: { firstToken: Promise<FirstTokenOutcome
   }
 }
 
-/** Why the page has no token, and the one action that helps: try again, or sign in again through the server. */
-function TokenErrorCard({ details, retry, freshSpaCodeUrl }: { details: AuthErrorDetails; retry: () => void; freshSpaCodeUrl: string }) {
-  const { summary, remedy } = explainTokenError(details);
-  const action =
-    remedy === "sign-in-again"
-      ? { label: "Sign in again", onAction: () => browserNavigation.assign(freshSpaCodeUrl) }
-      : { label: "Try again", onAction: retry };
-  return <ErrorScreen title="Your access token could not be obtained" summary={summary} details={details} action={action} />;
-}
-
 function SignedInProfile({ account }: { account: AccountInfo }) {
   const { instance } = useMsal();
   const { scopes, graphBaseUrl } = useBootstrap();
@@ -56,5 +44,6 @@ function SignedInProfile({ account }: { account: AccountInfo }) {
     () => createGraphClient({ instance, account, scopes, graphBaseUrl }),
     [instance, account, scopes, graphBaseUrl],
   );
-  return <ProfileCard graph={graph} />;
+  const onTokenError = useTokenErrorAction(account);
+  return <ProfileCard graph={graph} onTokenError={onTokenError} />;
 }

@@ -105,8 +105,9 @@ export function aFakeMsal(accounts: AccountInfo[] = []) {
       }
     }),
     acquireTokenByCode: vi.fn(async () => aTokenResult()),
-    acquireTokenSilent: vi.fn(async () => aTokenResult({ fromCache: true })),
+    acquireTokenSilent: vi.fn<IPublicClientApplication["acquireTokenSilent"]>(async () => aTokenResult({ fromCache: true })),
     loginRedirect: vi.fn(async () => {}),
+    acquireTokenRedirect: vi.fn(async () => {}),
     clearCache: vi.fn(async () => {}),
     ssoSilent: vi.fn(async (): Promise<AuthenticationResult> => {
       throw new Error("ssoSilent must never be called in hybrid mode: it needs a hidden iframe and third-party cookies.");

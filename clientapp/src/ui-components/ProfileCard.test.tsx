@@ -1,19 +1,31 @@
-import { render, screen, within } from "@testing-library/react";
+import { InteractionRequiredAuthError } from "@azure/msal-browser";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+import type { TokenErrorOutcome } from "../auth/useTokenErrorAction";
+import { BootstrapProvider } from "../bootstrap/BootstrapContext";
 import { createGraphClient } from "../graph/graphClient";
-import { aFakeMsal, aGraphFetch, aGraphUser, anAccount } from "../test/fakes";
+import { aBootstrap, aFakeMsal, aGraphFetch, aGraphUser, anAccount } from "../test/fakes";
 import { ProfileCard } from "./ProfileCard";
 
-function renderProfile(fetch: typeof globalThis.fetch) {
+function renderProfile(
+  fetch: typeof globalThis.fetch,
+  msal = aFakeMsal([anAccount()]),
+  onTokenError = vi.fn(async (): Promise<TokenErrorOutcome> => ({ kind: "redirecting" })),
+) {
   const graph = createGraphClient({
-    instance: aFakeMsal([anAccount()]),
+    instance: msal,
     account: anAccount(),
     scopes: ["User.Read"],
     graphBaseUrl: "https://login.dev.localhost:5443/v1.0",
     fetch,
   });
-  return render(<ProfileCard graph={graph} />);
+  const view = render(
+    <BootstrapProvider bootstrap={aBootstrap()}>
+      <ProfileCard graph={graph} onTokenError={onTokenError} />
+    </BootstrapProvider>,
+  );
+  return { ...view, onTokenError };
 }
 
 describe("ProfileCard", () => {
@@ -87,5 +99,38 @@ describe("ProfileCard", () => {
     expect(within(alert).getByRole("heading")).toHaveTextContent("Microsoft Graph cannot be reached");
     expect(alert).toHaveTextContent("You are still signed in: check your connection, then try again.");
     expect(within(alert).getByRole("button")).toHaveTextContent("Try again");
+  });
+
+  it("hands a token error to the error → action table's caller instead of calling it a Graph failure", async () => {
+    const msal = aFakeMsal([anAccount()]);
+    const tokenError = new InteractionRequiredAuthError("interaction_required", "AADSTS50076: MFA required.");
+    msal.acquireTokenSilent.mockRejectedValue(tokenError);
+    const fetch = aGraphFetch();
+
+    const { onTokenError } = renderProfile(fetch, msal);
+
+    expect(await screen.findByRole("status")).toHaveTextContent("Signing you in again for Microsoft Graph");
+    await waitFor(() => expect(onTokenError).toHaveBeenCalledWith(tokenError));
+    expect(fetch).not.toHaveBeenCalled();
+    expect(screen.queryByText(/Microsoft Graph cannot be reached/)).not.toBeInTheDocument();
+  });
+
+  it("shows the token error card with its one remedy when nothing automatic can help, and Try again calls Graph again", async () => {
+    const msal = aFakeMsal([anAccount()]);
+    msal.acquireTokenSilent.mockRejectedValueOnce(new Error("no token")).mockRejectedValueOnce(new Error("no token"));
+    const onTokenError = vi.fn(
+      async (): Promise<TokenErrorOutcome> => ({
+        kind: "show-error",
+        details: { aadstsCode: null, errorCode: "insufficient_claims", correlationId: null, message: "Graph keeps asking." },
+      }),
+    );
+
+    renderProfile(aGraphFetch(), msal, onTokenError);
+
+    const alert = await screen.findByRole("alert");
+    expect(within(alert).getByRole("heading")).toHaveTextContent("Your access token could not be obtained");
+    expect(alert).toHaveTextContent("insufficient_claims");
+    await userEvent.click(within(alert).getByRole("button", { name: "Try again" }));
+    expect(await screen.findByRole("heading", { name: "Adele Vance" })).toBeInTheDocument();
   });
 });

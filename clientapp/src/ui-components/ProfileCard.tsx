@@ -1,54 +1,71 @@
 import { useEffect, useState } from "react";
-import { describeAuthError } from "../auth/errorActions";
+import type { AuthErrorDetails } from "../auth/errorActions";
+import type { TokenErrorOutcome } from "../auth/useTokenErrorAction";
 import { GraphError, type GraphClient, type GraphUser } from "../graph/graphClient";
 import { ErrorScreen } from "./ErrorScreen";
 import { Loading } from "./Loading";
+import { TokenErrorCard } from "./TokenErrorCard";
 
 type ProfileState =
   | { readonly status: "loading" }
   | { readonly status: "loaded"; readonly user: GraphUser; readonly photo: Blob | null }
-  | { readonly status: "failed"; readonly error: unknown };
+  /** Graph answered with an error, or did not answer. */
+  | { readonly status: "graph-failed"; readonly error: GraphError | TypeError }
+  /** The page is leaving to get a token Graph accepts (a claims challenge, a spent refresh token). */
+  | { readonly status: "redirecting" }
+  | { readonly status: "token-failed"; readonly details: AuthErrorDetails };
+
+interface ProfileCardProps {
+  readonly graph: GraphClient;
+  /** Acts on a token error (or a claims challenge) as the error → action table says, and says what to show. */
+  readonly onTokenError: (error: unknown) => Promise<TokenErrorOutcome>;
+}
 
 /** The signed-in user's Graph profile (`/me`) and photo (`/me/photo/$value`, a placeholder when there is none). */
-export function ProfileCard({ graph }: { graph: GraphClient }) {
+export function ProfileCard({ graph, onTokenError }: ProfileCardProps) {
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<ProfileState>({ status: "loading" });
 
   useEffect(() => {
     let cancelled = false;
-    Promise.all([graph.getMe(), graph.getMyPhoto()]).then(
-      ([user, photo]) => {
-        if (!cancelled) {
-          setState({ status: "loaded", user, photo });
+    void Promise.all([graph.getMe(), graph.getMyPhoto()])
+      .then(
+        ([user, photo]): ProfileState => ({ status: "loaded", user, photo }),
+        async (error: unknown): Promise<ProfileState | null> => {
+          if (error instanceof GraphError || error instanceof TypeError) {
+            return { status: "graph-failed", error };
+          }
+          if (cancelled) {
+            // A superseded attempt (StrictMode's first effect, a new client) must not start a redirect.
+            return null;
+          }
+          const outcome = await onTokenError(error);
+          return outcome.kind === "redirecting" ? { status: "redirecting" } : { status: "token-failed", details: outcome.details };
+        },
+      )
+      .then((next) => {
+        if (next !== null && !cancelled) {
+          setState(next);
         }
-      },
-      (error: unknown) => {
-        if (!cancelled) {
-          setState({ status: "failed", error });
-        }
-      },
-    );
+      });
     return () => {
       cancelled = true;
     };
-  }, [graph, attempt]);
+  }, [graph, onTokenError, attempt]);
 
+  const tryAgain = () => {
+    setState({ status: "loading" });
+    setAttempt((previous) => previous + 1);
+  };
   switch (state.status) {
     case "loading":
       return <Loading message="Loading your profile from Microsoft Graph…" />;
-    case "failed":
-      return (
-        <ErrorScreen
-          {...graphFailure(state.error)}
-          action={{
-            label: "Try again",
-            onAction: () => {
-              setState({ status: "loading" });
-              setAttempt((previous) => previous + 1);
-            },
-          }}
-        />
-      );
+    case "redirecting":
+      return <Loading message="Signing you in again for Microsoft Graph…" />;
+    case "token-failed":
+      return <TokenErrorCard details={state.details} retry={tryAgain} />;
+    case "graph-failed":
+      return <ErrorScreen {...graphFailure(state.error)} action={{ label: "Try again", onAction: tryAgain }} />;
     case "loaded":
       return <Profile user={state.user} photo={state.photo} />;
   }
@@ -127,7 +144,7 @@ function initialsOf(name: string): string {
 }
 
 /** What the card says about a failed Graph call: Graph answering with an error, or not answering at all. */
-function graphFailure(error: unknown) {
+function graphFailure(error: GraphError | TypeError) {
   if (error instanceof GraphError) {
     return {
       title: "Microsoft Graph could not show your profile",
@@ -135,18 +152,11 @@ function graphFailure(error: unknown) {
       details: { message: error.message, errorCode: error.code },
     };
   }
-  if (error instanceof TypeError) {
-    // fetch rejects with a TypeError ("Failed to fetch") when no answer came: offline, DNS, TLS, or Graph down.
-    return {
-      title: "Microsoft Graph cannot be reached",
-      summary:
-        "This browser could not connect to Microsoft Graph, so your profile cannot be shown. You are still signed in: check your connection, then try again.",
-      details: { message: error.message },
-    };
-  }
+  // fetch rejects with a TypeError ("Failed to fetch") when no answer came: offline, DNS, TLS, or Graph down.
   return {
-    title: "Your profile could not be loaded",
-    summary: "The app could not get a token for Microsoft Graph. Try again; if it keeps failing, sign out and in again.",
-    details: describeAuthError(error),
+    title: "Microsoft Graph cannot be reached",
+    summary:
+      "This browser could not connect to Microsoft Graph, so your profile cannot be shown. You are still signed in: check your connection, then try again.",
+    details: { message: error.message },
   };
 }
