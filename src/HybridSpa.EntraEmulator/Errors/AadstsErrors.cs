@@ -111,6 +111,9 @@ internal static class AadstsErrors
     public static AadstsError ClientCredentialsNeedTenant(string clientId, string appName) => new(50194, "invalid_request",
         $"Application '{clientId}'({appName}) is not configured as a multi-tenant application. Usage of the /common endpoint is not supported for such applications. Use a tenant-specific endpoint or configure the application to be multi-tenant.");
 
+    // UNCONFIRMED: the text of 90100 (InvalidRequestParameter) for a claims parameter that is not a JSON claims request or is too long.
+    public static AadstsError InvalidClaims() => new(90100, "invalid_request", "claims parameter is empty or not valid.");
+
     public static AadstsError UnsupportedGrantType(string grantType) => new(70003, "unsupported_grant_type",
         $"The app requested an unsupported grant type '{grantType}'.");
 

@@ -52,6 +52,11 @@ internal sealed class GraphAccessTokenFactory(JwtSigner signer, EmulatorDirector
             ["xms_tcdt"] = 1_600_000_000,
         };
 
+        if (context.ClientCapabilities is { Count: > 0 } capabilities)
+        {
+            claims["xms_cc"] = capabilities.ToArray();
+        }
+
         return (Sign(claims), lifetime);
     }
 

@@ -1,3 +1,4 @@
+using HybridSpa.EntraEmulator.Claims;
 using HybridSpa.EntraEmulator.Configuration;
 using HybridSpa.EntraEmulator.Errors;
 using HybridSpa.EntraEmulator.Scopes;
@@ -15,7 +16,7 @@ internal sealed class AuthorizationCodeGrantValidator(
     EmulatorDirectory directory,
     TimeProvider clock)
 {
-    public TokenRequestValidationResult Validate(TokenRequest request, AppRegistration app, PresentedCredential credential, ScopeSet? requestedScopes)
+    public TokenRequestValidationResult Validate(TokenRequest request, AppRegistration app, PresentedCredential credential, ScopeSet? requestedScopes, ClaimsRequest claims)
     {
         var handle = request.Get(TokenRequestParameters.Code);
         if (handle is null)
@@ -85,7 +86,7 @@ internal sealed class AuthorizationCodeGrantValidator(
             return AadstsErrors.CodeAlreadyRedeemed();
         }
 
-        var token = new TokenContext(app, user, code.Binding.TenantId, directory.HomeTenantOf(user), code.Binding.Sid, code.Binding.AuthTime, scopes!, code.Kind == CodeKind.HybridSpa ? null : code.Nonce, method, request.IpAddress);
+        var token = new TokenContext(app, user, code.Binding.TenantId, directory.HomeTenantOf(user), code.Binding.Sid, code.Binding.AuthTime, scopes!, code.Kind == CodeKind.HybridSpa ? null : code.Nonce, method, request.IpAddress, claims.ClientCapabilities);
         return TokenRequestValidationResult.Success(new ValidatedTokenRequest(
             token, code.Binding with { Scopes = scopes! }, isSpaGrant, SpaChain: null, returnSpaCode, request.Get(TokenRequestParameters.ClientInfo) == "1"));
     }

@@ -1,3 +1,4 @@
+using HybridSpa.EntraEmulator.Claims;
 using HybridSpa.EntraEmulator.Configuration;
 using HybridSpa.EntraEmulator.Errors;
 using HybridSpa.EntraEmulator.Scopes;
@@ -14,7 +15,7 @@ internal sealed class RefreshTokenGrantValidator(
     EmulatorDirectory directory,
     TimeProvider clock)
 {
-    public TokenRequestValidationResult Validate(TokenRequest request, AppRegistration app, PresentedCredential credential, ScopeSet? requestedScopes)
+    public TokenRequestValidationResult Validate(TokenRequest request, AppRegistration app, PresentedCredential credential, ScopeSet? requestedScopes, ClaimsRequest claims)
     {
         var handle = request.Get(TokenRequestParameters.RefreshToken);
         if (handle is null)
@@ -74,7 +75,7 @@ internal sealed class RefreshTokenGrantValidator(
             return scopeError;
         }
 
-        var token = new TokenContext(app, user, grant.Binding.TenantId, directory.HomeTenantOf(user), grant.Binding.Sid, grant.Binding.AuthTime, scopes!, Nonce: null, method, request.IpAddress);
+        var token = new TokenContext(app, user, grant.Binding.TenantId, directory.HomeTenantOf(user), grant.Binding.Sid, grant.Binding.AuthTime, scopes!, Nonce: null, method, request.IpAddress, claims.ClientCapabilities);
         var chain = grant.IsSpa ? new RefreshTokenGrantChain(grant.ChainIssuedAt, grant.ExpiresAt) : null;
         return TokenRequestValidationResult.Success(new ValidatedTokenRequest(
             token, grant.Binding with { Scopes = scopes! }, grant.IsSpa, chain, ReturnSpaCode: false, request.Get(TokenRequestParameters.ClientInfo) == "1"));
