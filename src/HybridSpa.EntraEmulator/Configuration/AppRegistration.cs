@@ -33,6 +33,12 @@ public sealed class AppRegistration
     /// </summary>
     public List<string> ApplicationPermissions { get; set; } = [];
 
+    /// <summary>
+    /// Graph paths (e.g. <c>/v1.0/me/messages</c>, and everything under it) on which Graph demands a Conditional Access
+    /// authentication context (e.g. <c>c1</c>) from this app's delegated tokens: a token without it in <c>acrs</c> gets a claims challenge.
+    /// </summary>
+    public Dictionary<string, string> GraphAuthenticationContexts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Optional claims added to ID tokens.</summary>
     public OptionalClaimsSettings OptionalClaims { get; set; } = new();
 }

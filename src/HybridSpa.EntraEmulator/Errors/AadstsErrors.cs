@@ -21,6 +21,11 @@ internal static class AadstsErrors
         + lastUsed.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture)
         + " and was inactive for " + maxInactivity.ToString("c", CultureInfo.InvariantCulture) + ".", Suberror: "bad_token");
 
+    public static AadstsError GrantRevoked(DateTimeOffset issuedOn, DateTimeOffset validFrom) => new(50173, "invalid_grant",
+        "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '"
+        + issuedOn.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture) + "' and the TokensValidFrom date (before which tokens are not valid) for this user is '"
+        + validFrom.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture) + "'.");
+
     public static AadstsError PkceMismatch() => new(501481, "invalid_grant",
         "The Code_Verifier does not match the code_challenge supplied in the authorization request.");
 

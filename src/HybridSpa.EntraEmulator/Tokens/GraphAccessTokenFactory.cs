@@ -11,6 +11,9 @@ internal sealed class GraphAccessTokenFactory(JwtSigner signer, EmulatorDirector
 {
     public const string GraphIssuerPrefix = "https://sts.windows.net/";
 
+    /// <summary>How far <c>iat</c> and <c>nbf</c> are set before the real issue time, as Entra does.</summary>
+    public static readonly TimeSpan Backdating = TimeSpan.FromMinutes(5);
+
     /// <summary>Returns the token and its lifetime (random between the configured minimum and maximum).</summary>
     public (string Token, TimeSpan Lifetime) Create(TokenContext context, TokenLifetimes lifetimes)
     {
@@ -104,8 +107,8 @@ internal sealed class GraphAccessTokenFactory(JwtSigner signer, EmulatorDirector
     {
         ["aud"] = ScopeParser.GraphAppId,
         ["iss"] = GraphIssuerPrefix + tenantId + "/",
-        ["iat"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
-        ["nbf"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
+        ["iat"] = (now - Backdating).ToUnixTimeSeconds(),
+        ["nbf"] = (now - Backdating).ToUnixTimeSeconds(),
         ["exp"] = (now + lifetime).ToUnixTimeSeconds(),
     };
 

@@ -13,6 +13,7 @@ internal sealed class RefreshTokenGrantValidator(
     ClientAuthenticator clients,
     ConsentPolicy consent,
     EmulatorDirectory directory,
+    SignInRevocations revocations,
     TimeProvider clock)
 {
     public TokenRequestValidationResult Validate(TokenRequest request, AppRegistration app, PresentedCredential credential, ScopeSet? requestedScopes, ClaimsRequest claims)
@@ -62,6 +63,11 @@ internal sealed class RefreshTokenGrantValidator(
         if (user is null)
         {
             return AadstsErrors.InvalidGrant();
+        }
+
+        if (revocations.IsRevoked(user.ObjectId, grant.IssuedAt))
+        {
+            return AadstsErrors.GrantRevoked(grant.IssuedAt, revocations.RevokedAt(user.ObjectId)!.Value);
         }
 
         if (user.InteractionRequiredOnSilent)
