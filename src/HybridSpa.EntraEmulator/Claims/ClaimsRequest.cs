@@ -24,6 +24,9 @@ internal sealed record ClaimsRequest(IReadOnlyList<string> ClientCapabilities, s
     /// <summary>True when the client declared <c>cp1</c> (case-insensitive: msal-browser sends "CP1", MSAL.NET what the app configured).</summary>
     public bool IsCaeCapable => ClientCapabilities.Any(c => c.Equals(Cp1, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Whether a sign-in that stepped up for <paramref name="acrs"/> satisfies the requested authentication context.</summary>
+    public bool IsSatisfiedBy(IReadOnlyList<string>? acrs) => Acrs is null || (acrs?.Contains(Acrs, StringComparer.OrdinalIgnoreCase) ?? false);
+
     public static (ClaimsRequest? Request, AadstsError? Error) Parse(string? json)
     {
         if (json is null)

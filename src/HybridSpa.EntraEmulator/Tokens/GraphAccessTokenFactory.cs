@@ -27,7 +27,7 @@ internal sealed class GraphAccessTokenFactory(JwtSigner signer, EmulatorDirector
             ["acct"] = user.IsPersonalAccount ? 1 : 0,
             ["acr"] = "1",
             ["aio"] = OpaqueValues.NewHandle(48),
-            ["amr"] = new[] { "pwd" },
+            ["amr"] = context.Acrs is { Count: > 0 } ? new[] { "pwd", "mfa" } : new[] { "pwd" },
             ["app_displayname"] = context.Application.DisplayName,
             ["appid"] = context.Application.ClientId,
             ["appidacr"] = ((int)context.ClientAuthentication).ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -54,6 +54,11 @@ internal sealed class GraphAccessTokenFactory(JwtSigner signer, EmulatorDirector
             ["xms_st"] = new Dictionary<string, string> { ["sub"] = OpaqueValues.PairwiseSubject("xms_st", user.ObjectId) },
             ["xms_tcdt"] = 1_600_000_000,
         };
+
+        if (context.Acrs is { Count: > 0 } acrs)
+        {
+            claims["acrs"] = acrs.ToArray();
+        }
 
         if (context.ClientCapabilities is { Count: > 0 } capabilities)
         {

@@ -70,7 +70,13 @@ internal sealed class RefreshTokenGrantValidator(
             return AadstsErrors.GrantRevoked(grant.IssuedAt, revocations.RevokedAt(user.ObjectId)!.Value);
         }
 
-        if (user.InteractionRequiredOnSilent)
+        if (claims.NotBefore is { } notBefore && grant.IssuedAt.ToUnixTimeSeconds() < notBefore)
+        {
+            return AadstsErrors.GrantRevoked(grant.IssuedAt, DateTimeOffset.FromUnixTimeSeconds(notBefore));
+        }
+
+        // Only the step-up page can satisfy an authentication context: a refresh token cannot (Entra's MFA-required answer).
+        if (user.InteractionRequiredOnSilent || !claims.IsSatisfiedBy(grant.Binding.Acrs))
         {
             return AadstsErrors.InteractionRequired();
         }
@@ -81,7 +87,7 @@ internal sealed class RefreshTokenGrantValidator(
             return scopeError;
         }
 
-        var token = new TokenContext(app, user, grant.Binding.TenantId, directory.HomeTenantOf(user), grant.Binding.Sid, grant.Binding.AuthTime, scopes!, Nonce: null, method, request.IpAddress, claims.ClientCapabilities);
+        var token = new TokenContext(app, user, grant.Binding.TenantId, directory.HomeTenantOf(user), grant.Binding.Sid, grant.Binding.AuthTime, scopes!, Nonce: null, method, request.IpAddress, claims.ClientCapabilities, grant.Binding.Acrs);
         var chain = grant.IsSpa ? new RefreshTokenGrantChain(grant.ChainIssuedAt, grant.ExpiresAt) : null;
         return TokenRequestValidationResult.Success(new ValidatedTokenRequest(
             token, grant.Binding with { Scopes = scopes! }, grant.IsSpa, chain, ReturnSpaCode: false, request.Get(TokenRequestParameters.ClientInfo) == "1"));
