@@ -39,6 +39,12 @@ public sealed class AppRegistration
     /// </summary>
     public Dictionary<string, string> GraphAuthenticationContexts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The app's front-channel logout URL: when a browser session that signed in to this app signs out at the emulator, its
+    /// logout page loads this URL in a hidden iframe with <c>?sid=</c> the session's <c>sid</c> (and, as Entra, no <c>iss</c>).
+    /// </summary>
+    public string? FrontChannelLogoutUrl { get; set; }
+
     /// <summary>Optional claims added to ID tokens.</summary>
     public OptionalClaimsSettings OptionalClaims { get; set; } = new();
 }

@@ -40,6 +40,12 @@ internal static partial class EntraEmulatorOptionsValidator
                 problems.Add($"Application '{app.DisplayName}': ClientId '{app.ClientId}' is not a GUID.");
             }
 
+            if (app.FrontChannelLogoutUrl is { } frontChannel
+                && (!Uri.TryCreate(frontChannel, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && !url.IsLoopback) || url.Fragment.Length > 0))
+            {
+                problems.Add($"Application '{app.ClientId}': FrontChannelLogoutUrl '{frontChannel}' must be an absolute https URI without a fragment (http only for localhost).");
+            }
+
             foreach (var uri in app.WebRedirectUris.Concat(app.SpaRedirectUris).Concat(app.PostLogoutRedirectUris))
             {
                 if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttps && !parsed.IsLoopback))
