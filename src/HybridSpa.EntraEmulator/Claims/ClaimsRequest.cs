@@ -44,8 +44,9 @@ internal sealed record ClaimsRequest(IReadOnlyList<string> ClientCapabilities, s
             using var document = JsonDocument.Parse(json, Options);
             return Read(document.RootElement) is { } request ? (request, null) : (null, AadstsErrors.InvalidClaims());
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or ArgumentException)
         {
+            // ArgumentException: text that cannot be transcoded (a lone surrogate), should a decoder ever let one through.
             return (null, AadstsErrors.InvalidClaims());
         }
     }
