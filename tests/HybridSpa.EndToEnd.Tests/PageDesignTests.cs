@@ -7,7 +7,7 @@ using static HybridSpa.EndToEnd.Tests.Harness.JourneySteps;
 namespace HybridSpa.EndToEnd.Tests;
 
 /// <summary>
-/// Every page of both origins — the emulator's sign-in and consent pages, the SPA (signed in, Graph unreachable, a token
+/// Every page of both origins — the emulator's sign-in, step-up and consent pages, the SPA (signed in, Graph unreachable, a token
 /// error), the server's profile and mail pages, signed-out, access-denied, 404, 400 and the three 503 pages — looked at
 /// light and dark, 375 and 1280 px wide (320 and 1440 px for the fit alone): nothing reaches past the viewport, axe-core finds no WCAG 2.1 A/AA or
 /// best-practice violation, and each is kept as a screenshot. One deployment and one browser for all of it.
@@ -53,6 +53,11 @@ public sealed class PageDesignTests(OutageDeployment stack) : IClassFixture<Outa
 
             await GoToAsync(browser, "profile");
             await Audit("profile");
+
+            // The emulator's step-up page (an authentication context asked for in a claims request), opened directly.
+            await browser.Page.GotoAsync(StepUpUrl());
+            await browser.Page.GetByRole(AriaRole.Heading, new() { Name = "Verify your identity" }).WaitForAsync();
+            await Audit("emulator-step-up");
 
             // Mail.Read: the consent page; Cancel → access denied; then Accept → the mail page.
             await GoToAsync(browser, "profile/mail");
@@ -127,6 +132,12 @@ public sealed class PageDesignTests(OutageDeployment stack) : IClassFixture<Outa
             Assert.Equal(["Skip to content", "HybridSpa", "Home", "Profile", "Mail", "Sign out", "Show my newest messages"], await TabThroughAsync(browser, 7));
         });
     }
+
+    /// <summary>An /authorize request for the web app that asks for authentication context c1, so the signed-in browser sees the step-up page.</summary>
+    private string StepUpUrl() =>
+        $"{stack.Emulator.Authority}oauth2/v2.0/authorize?client_id={stack.Emulator.Options.Applications[0].ClientId}&response_type=code&scope=openid"
+        + $"&redirect_uri={Uri.EscapeDataString(new Uri(stack.AppOrigin, "signin-oidc").AbsoluteUri)}"
+        + $"&claims={Uri.EscapeDataString("""{"access_token":{"acrs":{"essential":true,"value":"c1"}}}""")}";
 
     private const string TokenEndpoint = "**/oauth2/v2.0/token?**";
 

@@ -50,6 +50,7 @@ public sealed class ControlSurfaceTests(ControlSurfaceFixture fixture) : IClassF
     [InlineData("GET", "users/87d349ed-44d7-43e1-9a83-5f2406dee5bd", null)]
     [InlineData("PATCH", "users/87d349ed-44d7-43e1-9a83-5f2406dee5bd", """{"password":"x"}""")]
     [InlineData("DELETE", "users/87d349ed-44d7-43e1-9a83-5f2406dee5bd", null)]
+    [InlineData("POST", "users/87d349ed-44d7-43e1-9a83-5f2406dee5bd/revokeSignInSessions", null)]
     [InlineData("GET", "applications", null)]
     [InlineData("POST", "applications", """{"clientId":"5e0b7a41-2c9d-4f83-a6e1-8b7d2c4f9a10"}""")]
     [InlineData("GET", "applications/c2b7e3a9-4f1d-4b6e-9a8c-5d3e2f1a0b7c", null)]

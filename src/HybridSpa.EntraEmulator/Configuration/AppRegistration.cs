@@ -33,6 +33,18 @@ public sealed class AppRegistration
     /// </summary>
     public List<string> ApplicationPermissions { get; set; } = [];
 
+    /// <summary>
+    /// Graph paths (e.g. <c>/v1.0/me/messages</c>, and everything under it) on which Graph demands a Conditional Access
+    /// authentication context (e.g. <c>c1</c>) from this app's delegated tokens: a token without it in <c>acrs</c> gets a claims challenge.
+    /// </summary>
+    public Dictionary<string, string> GraphAuthenticationContexts { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The app's front-channel logout URL: when a browser session that signed in to this app signs out at the emulator, its
+    /// logout page loads this URL in a hidden iframe with <c>?sid=</c> the session's <c>sid</c> (and, as Entra, no <c>iss</c>).
+    /// </summary>
+    public string? FrontChannelLogoutUrl { get; set; }
+
     /// <summary>Optional claims added to ID tokens.</summary>
     public OptionalClaimsSettings OptionalClaims { get; set; } = new();
 }

@@ -1,7 +1,7 @@
 namespace HybridSpa.EntraEmulator.Configuration;
 
 /// <summary>Rejects unusable configuration at start-up with a message that names the offending entry.</summary>
-internal static class EntraEmulatorOptionsValidator
+internal static partial class EntraEmulatorOptionsValidator
 {
     public static void Validate(EntraEmulatorOptions options)
     {
@@ -17,7 +17,7 @@ internal static class EntraEmulatorOptionsValidator
         }
 
         // Lists set to null (a JSON body can, configuration binding cannot) would fail every request that reads them.
-        foreach (var app in options.Applications.Where(a => a is null || new object?[] { a.ClientSecrets, a.ClientCertificates, a.WebRedirectUris, a.SpaRedirectUris, a.PostLogoutRedirectUris, a.DefaultConsentedScopes, a.ApplicationPermissions, a.OptionalClaims }.Contains(null)))
+        foreach (var app in options.Applications.Where(a => a is null || new object?[] { a.ClientSecrets, a.ClientCertificates, a.WebRedirectUris, a.SpaRedirectUris, a.PostLogoutRedirectUris, a.DefaultConsentedScopes, a.ApplicationPermissions, a.GraphAuthenticationContexts, a.OptionalClaims }.Contains(null)))
         {
             problems.Add($"Application '{app?.ClientId}': its lists and OptionalClaims must not be null.");
         }
@@ -40,6 +40,12 @@ internal static class EntraEmulatorOptionsValidator
                 problems.Add($"Application '{app.DisplayName}': ClientId '{app.ClientId}' is not a GUID.");
             }
 
+            if (app.FrontChannelLogoutUrl is { } frontChannel
+                && (!Uri.TryCreate(frontChannel, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && !url.IsLoopback) || url.Fragment.Length > 0))
+            {
+                problems.Add($"Application '{app.ClientId}': FrontChannelLogoutUrl '{frontChannel}' must be an absolute https URI without a fragment (http only for localhost).");
+            }
+
             foreach (var uri in app.WebRedirectUris.Concat(app.SpaRedirectUris).Concat(app.PostLogoutRedirectUris))
             {
                 if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttps && !parsed.IsLoopback))
@@ -51,6 +57,14 @@ internal static class EntraEmulatorOptionsValidator
             foreach (var permission in app.ApplicationPermissions.Where(p => string.IsNullOrWhiteSpace(p) || p.Any(char.IsWhiteSpace)))
             {
                 problems.Add($"Application '{app.ClientId}': application permission '{permission}' must be one permission name, such as User.Read.All.");
+            }
+
+            foreach (var (path, context) in app.GraphAuthenticationContexts)
+            {
+                if (!path.StartsWith("/v1.0/", StringComparison.Ordinal) || string.IsNullOrWhiteSpace(context) || !AuthenticationContextId().IsMatch(context))
+                {
+                    problems.Add($"Application '{app.ClientId}': GraphAuthenticationContexts entry '{path}' = '{context}' must map a Graph path such as /v1.0/me/messages to an authentication context id c1 … c99.");
+                }
             }
         }
 
@@ -88,4 +102,7 @@ internal static class EntraEmulatorOptionsValidator
             problems.Add($"Duplicate {what} '{duplicate.Key}'.");
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^c([1-9]|[1-9][0-9])$")]
+    private static partial System.Text.RegularExpressions.Regex AuthenticationContextId();
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 namespace HybridSpa.EntraEmulator.Control;
 
 /// <summary>
-/// The HTTP control surface under <c>/emulator/</c> (off unless enabled): the clock, users, app registrations, sessions and reset,
+/// The HTTP control surface under <c>/emulator/</c> (off unless enabled): the clock, users (and revoking their sign-in sessions), app registrations, sessions and reset,
 /// for tests that run the emulator as a program. Every call passes <see cref="ControlSurfaceGuard"/>. docs/emulator.md shows a curl call for each.
 /// </summary>
 internal sealed class ControlSurfaceEndpoints(EmulatorState state, ControlSurfaceGuard guard)
@@ -28,6 +28,7 @@ internal sealed class ControlSurfaceEndpoints(EmulatorState state, ControlSurfac
             ("GET", "/users/{id}", false, users.GetAsync),
             ("PATCH", "/users/{id}", true, users.ChangeAsync),
             ("DELETE", "/users/{id}", false, users.RemoveAsync),
+            ("POST", "/users/{id}/revokeSignInSessions", false, RevokeSignInSessionsAsync),
             ("GET", "/applications", false, applications.ListAsync),
             ("POST", "/applications", true, applications.AddAsync),
             ("GET", "/applications/{id}", false, applications.GetAsync),
@@ -70,6 +71,18 @@ internal sealed class ControlSurfaceEndpoints(EmulatorState state, ControlSurfac
 
     private Task SignOutEverywhereAsync(HttpContext context) =>
         ControlJson.WriteAsync(context, StatusCodes.Status200OK, new { signedOut = state.Sessions.SignOutEverywhere(context.GetRouteValue("id") as string ?? "") });
+
+    private Task RevokeSignInSessionsAsync(HttpContext context)
+    {
+        var id = context.GetRouteValue("id") as string ?? "";
+        if (!state.Options.Users.ToArray().Any(u => u.ObjectId.Equals(id, StringComparison.OrdinalIgnoreCase)))
+        {
+            return ControlJson.ErrorAsync(context, StatusCodes.Status404NotFound, "NotFound", $"No user '{(id.Length > 100 ? id[..100] : id)}'.");
+        }
+
+        var (revokedAt, signedOut) = state.RevokeSignInSessions(id);
+        return ControlJson.WriteAsync(context, StatusCodes.Status200OK, new { revokedAt, signedOut });
+    }
 
     private Task ResetAsync(HttpContext context)
     {

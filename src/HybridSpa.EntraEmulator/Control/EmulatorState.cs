@@ -15,7 +15,8 @@ internal sealed class EmulatorState(
     RefreshTokenStore refreshTokens,
     BrowserSessionStore sessions,
     ConsentStore consents,
-    AssertionReplayCache assertions)
+    AssertionReplayCache assertions,
+    SignInRevocations revocations)
 {
     private readonly Lock _gate = new();
 
@@ -46,6 +47,17 @@ internal sealed class EmulatorState(
         }
     }
 
+    /// <summary>
+    /// Graph's revokeSignInSessions: the user is signed out of every browser session, their refresh tokens stop working, and
+    /// CAE-capable access tokens issued until now get a claims challenge. Returns the revocation time and how many sessions it ended.
+    /// </summary>
+    public (DateTimeOffset RevokedAt, int SignedOut) RevokeSignInSessions(string userObjectId)
+    {
+        var now = clock.GetUtcNow();
+        revocations.Revoke(userObjectId, now);
+        return (now, sessions.SignOutEverywhere(userObjectId));
+    }
+
     /// <summary>Back to the configured users, apps and settings, with no codes, tokens, sessions or consents, on the underlying clock.</summary>
     public void Reset()
     {
@@ -65,6 +77,7 @@ internal sealed class EmulatorState(
             sessions.EndAll();
             consents.Clear();
             assertions.Clear();
+            revocations.Clear();
             clock.Reset();
         }
     }

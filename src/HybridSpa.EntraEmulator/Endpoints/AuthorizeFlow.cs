@@ -38,6 +38,8 @@ internal sealed class AuthorizeFlow(
             case InteractionOutcome.Consent consent:
                 return ConsentPage.WriteAsync(
                     context, tenant, request.Application, consent.User, request.Scopes.ConsentableNames, FlowToken(context, parameters, tenant, consent.User.ObjectId));
+            case InteractionOutcome.StepUp stepUp:
+                return ShowStepUpAsync(context, request, parameters, stepUp.User, stepUp.AuthenticationContext, message);
             case InteractionOutcome.Fail fail:
                 return RedirectErrorAsync(context, new AuthorizeRedirectError(request.RedirectUri, request.ResponseMode, request.State, fail.Error));
             case InteractionOutcome.Issue issue:
@@ -57,6 +59,14 @@ internal sealed class AuthorizeFlow(
         SignInPage.WriteAsync(
             context, request.Tenant.Segment, directory.Options.TenantDisplayName, request.Application.DisplayName, OrderForHint(request.LoginHint),
             FlowToken(context, parameters, request.Tenant.Segment, null), message);
+
+    /// <summary>The step-up page with a fresh one-time code, which travels (encrypted) in the flow token.</summary>
+    public Task ShowStepUpAsync(HttpContext context, ValidatedAuthorizeRequest request, Dictionary<string, string> parameters, TestUser user, string authenticationContext, string? message)
+    {
+        var code = System.Security.Cryptography.RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        var flowToken = flowTokens.Protect(parameters, request.Tenant.Segment, BrowserCookies.GetOrCreateBrowserId(context), user.ObjectId, code);
+        return StepUpPage.WriteAsync(context, request.Tenant.Segment, user, authenticationContext, code, flowToken, message);
+    }
 
     public Task RedirectErrorAsync(HttpContext context, AuthorizeRedirectError error)
     {

@@ -10,7 +10,7 @@ using HybridSpa.EntraEmulator.Validation;
 namespace HybridSpa.EntraEmulator.Endpoints;
 
 /// <summary>
-/// <c>POST /{tenant}/login</c>: the sign-in, account-picker and consent forms. Each post must carry a valid flow token issued to
+/// <c>POST /{tenant}/login</c>: the sign-in, account-picker, step-up and consent forms. Each post must carry a valid flow token issued to
 /// this browser; the original /authorize request is re-validated from it and the flow continues.
 /// </summary>
 internal sealed class LoginEndpoint(
@@ -58,7 +58,7 @@ internal sealed class LoginEndpoint(
         switch (form.GetValueOrDefault("action"))
         {
             case "signin" when user is not null:
-                if (user.Password is not null && !PasswordMatches(user.Password, form.GetValueOrDefault("password")))
+                if (user.Password is not null && !SecretMatches(user.Password, form.GetValueOrDefault("password")))
                 {
                     await flow.ShowSignInAsync(context, request, state.Parameters, "Your account or password is incorrect.").ConfigureAwait(false);
                     return;
@@ -77,6 +77,17 @@ internal sealed class LoginEndpoint(
                 // The consent page is shown only once max_age was satisfied, so it is not asked again (max_age=0 would never end).
                 await flow.ContinueAsync(context, request, state.Parameters, session, chosen: user, consentGiven: true, credentialEntered: true).ConfigureAwait(false);
                 return;
+            case "stepup" when user is not null && user.ObjectId == state.UserObjectId && state.StepUpCode is not null && request.Claims?.Acrs is { } acrs
+                && session?.Find(user.ObjectId) is not null:
+                if (!SecretMatches(state.StepUpCode, form.GetValueOrDefault("code")))
+                {
+                    await flow.ShowStepUpAsync(context, request, state.Parameters, user, acrs, "That code didn't work. Enter the new code shown below.").ConfigureAwait(false);
+                    return;
+                }
+
+                session.StepUp(user.ObjectId, acrs);
+                await flow.ContinueAsync(context, request, state.Parameters, session, chosen: user, credentialEntered: true).ConfigureAwait(false);
+                return;
             case "deny" when state.UserObjectId is not null:
                 await flow.RedirectErrorAsync(context, new AuthorizeRedirectError(request.RedirectUri, request.ResponseMode, request.State, AadstsErrors.UserDeclinedConsent())).ConfigureAwait(false);
                 return;
@@ -86,7 +97,7 @@ internal sealed class LoginEndpoint(
         }
     }
 
-    private static bool PasswordMatches(string expected, string? presented) =>
+    private static bool SecretMatches(string expected, string? presented) =>
         presented is not null && CryptographicOperations.FixedTimeEquals(
             SHA256.HashData(Encoding.UTF8.GetBytes(expected)), SHA256.HashData(Encoding.UTF8.GetBytes(presented)));
 }

@@ -21,6 +21,11 @@ internal static class AadstsErrors
         + lastUsed.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture)
         + " and was inactive for " + maxInactivity.ToString("c", CultureInfo.InvariantCulture) + ".", Suberror: "bad_token");
 
+    public static AadstsError GrantRevoked(DateTimeOffset issuedOn, DateTimeOffset validFrom) => new(50173, "invalid_grant",
+        "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '"
+        + issuedOn.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture) + "' and the TokensValidFrom date (before which tokens are not valid) for this user is '"
+        + validFrom.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture) + "'.");
+
     public static AadstsError PkceMismatch() => new(501481, "invalid_grant",
         "The Code_Verifier does not match the code_challenge supplied in the authorization request.");
 
@@ -110,6 +115,9 @@ internal static class AadstsErrors
     // single-tenant app at /common).
     public static AadstsError ClientCredentialsNeedTenant(string clientId, string appName) => new(50194, "invalid_request",
         $"Application '{clientId}'({appName}) is not configured as a multi-tenant application. Usage of the /common endpoint is not supported for such applications. Use a tenant-specific endpoint or configure the application to be multi-tenant.");
+
+    // UNCONFIRMED: the text of 90100 (InvalidRequestParameter) for a claims parameter that is not a JSON claims request or is too long.
+    public static AadstsError InvalidClaims() => new(90100, "invalid_request", "claims parameter is empty or not valid.");
 
     public static AadstsError UnsupportedGrantType(string grantType) => new(70003, "unsupported_grant_type",
         $"The app requested an unsupported grant type '{grantType}'.");

@@ -67,6 +67,10 @@ internal sealed class GraphTokenAuthenticator(EmulatorTokenValidator validator, 
 
         var member = directory.FindMember(tenantId, token.TryGetPayloadValue<string>("oid", out var oid) ? oid : null);
         var scopes = token.TryGetPayloadValue<string>("scp", out var scp) ? scp.Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
-        return member is null ? (null, "Access token validation failure.") : (new GraphCaller(member, tenantId, clientId, scopes, []), null);
+        var facts = new GraphTokenFacts(
+            new DateTimeOffset(token.IssuedAt, TimeSpan.Zero) + GraphAccessTokenFactory.Backdating,
+            token.Claims.Any(c => c.Type == "xms_cc" && c.Value.Equals(Claims.ClaimsRequest.Cp1, StringComparison.OrdinalIgnoreCase)),
+            [.. token.Claims.Where(c => c.Type == "acrs").Select(c => c.Value)]);
+        return member is null ? (null, "Access token validation failure.") : (new GraphCaller(member, tenantId, clientId, scopes, [], facts), null);
     }
 }

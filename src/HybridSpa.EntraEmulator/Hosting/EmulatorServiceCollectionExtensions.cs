@@ -42,6 +42,7 @@ internal static class EmulatorServiceCollectionExtensions
         services.AddSingleton<BrowserSessionStore>();
         services.AddSingleton<ConsentStore>();
         services.AddSingleton<AssertionReplayCache>();
+        services.AddSingleton<SignInRevocations>();
 
         // Tokens
         services.AddSingleton<JwtSigner>();
@@ -84,6 +85,7 @@ internal static class EmulatorServiceCollectionExtensions
         services.AddSingleton<GraphTokenAuthenticator>();
         services.AddSingleton<AvatarGenerator>();
         services.AddSingleton<GraphPipeline>();
+        services.AddSingleton<GraphClaimsChallenge>();
         services.AddSingleton<GraphResponseWriter>();
         services.AddSingleton<MeEndpoint>();
         services.AddSingleton<PhotoEndpoint>();

@@ -13,8 +13,8 @@ internal sealed class FlowTokenProtector(IDataProtectionProvider provider, TimeP
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
     private readonly IDataProtector _protector = provider.CreateProtector("HybridSpa.EntraEmulator.FlowToken.v1");
 
-    public string Protect(Dictionary<string, string> parameters, string tenant, string browserId, string? userObjectId) =>
-        _protector.Protect(JsonSerializer.Serialize(new FlowState(parameters, tenant, browserId, clock.GetUtcNow().ToUnixTimeSeconds(), userObjectId)));
+    public string Protect(Dictionary<string, string> parameters, string tenant, string browserId, string? userObjectId, string? stepUpCode = null) =>
+        _protector.Protect(JsonSerializer.Serialize(new FlowState(parameters, tenant, browserId, clock.GetUtcNow().ToUnixTimeSeconds(), userObjectId, stepUpCode)));
 
     /// <summary>Null when the token was tampered with, has expired, or belongs to another browser.</summary>
     public FlowState? Unprotect(string? token, string? browserId)

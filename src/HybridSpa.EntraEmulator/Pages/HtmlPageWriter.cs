@@ -9,14 +9,15 @@ internal static class HtmlPageWriter
     public static string NewNonce() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
 
     /// <param name="formAction">Where forms on the page may post ('self' for the emulator's own pages); null sets no limit.</param>
-    public static Task WriteAsync(HttpContext context, int statusCode, string nonce, string title, string bodyHtml, string? formAction = "'self'")
+    /// <param name="frameSources">Origins the page may frame (front-channel logout); none by default.</param>
+    public static Task WriteAsync(HttpContext context, int statusCode, string nonce, string title, string bodyHtml, string? formAction = "'self'", IReadOnlyCollection<string>? frameSources = null)
     {
         var response = context.Response;
         response.StatusCode = statusCode;
         response.ContentType = "text/html; charset=utf-8";
         NoCache.Apply(response);
         response.Headers.ContentSecurityPolicy =
-            $"default-src 'none'; style-src 'nonce-{nonce}'; script-src 'nonce-{nonce}'; img-src 'self' data:; {(formAction is null ? "" : $"form-action {formAction}; ")}frame-ancestors 'none'; base-uri 'none'";
+            $"default-src 'none'; style-src 'nonce-{nonce}'; script-src 'nonce-{nonce}'; img-src 'self' data:; {(formAction is null ? "" : $"form-action {formAction}; ")}{(frameSources is { Count: > 0 } ? $"frame-src {string.Join(' ', frameSources)}; " : "")}frame-ancestors 'none'; base-uri 'none'";
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers["Referrer-Policy"] = "no-referrer";
         var html = $$"""

@@ -7,7 +7,7 @@ namespace HybridSpa.EntraEmulator.ResponseGeneration;
 
 /// <summary>
 /// Decides between single sign-on, the sign-in page, the account picker and the consent page, following
-/// <c>prompt</c> (none | login | select_account | consent), <c>login_hint</c> (UPN or the opaque login_hint claim) and <c>max_age</c>.
+/// <c>prompt</c> (none | login | select_account | consent), <c>login_hint</c> (UPN or the opaque login_hint claim), <c>max_age</c>, and the <c>claims</c> request (<c>nbf</c>, <c>acrs</c> step-up).
 /// </summary>
 internal sealed class AuthorizeInteractionGenerator(EmulatorDirectory directory, ConsentPolicy consent, TimeProvider clock)
 {
@@ -46,7 +46,31 @@ internal sealed class AuthorizeInteractionGenerator(EmulatorDirectory directory,
             return request.Prompt == "none" ? new InteractionOutcome.Fail(AadstsErrors.LoginRequired()) : new InteractionOutcome.SignIn();
         }
 
-        return DecideConsent(request, user, consentGiven);
+        return DecideClaims(request, session?.Find(user.ObjectId), user, credentialEntered) ?? DecideConsent(request, user, consentGiven);
+    }
+
+    /// <summary>
+    /// The claims request: an <c>nbf</c> later than the sign-in asks for a fresh one (as after a revocation); an <c>acrs</c> the
+    /// sign-in has not satisfied shows the step-up page. Silently (prompt=none) neither is possible.
+    /// </summary>
+    private static InteractionOutcome? DecideClaims(ValidatedAuthorizeRequest request, AccountSignIn? signIn, TestUser user, bool credentialEntered)
+    {
+        if (request.Claims is not { } claims || signIn is null)
+        {
+            return null;
+        }
+
+        if (!credentialEntered && claims.NotBefore is { } notBefore && signIn.AuthTime.ToUnixTimeSeconds() < notBefore)
+        {
+            return request.Prompt == "none" ? new InteractionOutcome.Fail(AadstsErrors.LoginRequired()) : new InteractionOutcome.SignIn();
+        }
+
+        if (claims.Acrs is { } acrs && !signIn.Acrs.Contains(acrs, StringComparer.OrdinalIgnoreCase))
+        {
+            return request.Prompt == "none" ? new InteractionOutcome.Fail(AadstsErrors.InteractionRequired() with { Suberror = null }) : new InteractionOutcome.StepUp(user, acrs);
+        }
+
+        return null;
     }
 
     private static InteractionOutcome ChooseSilently(List<TestUser> accounts, TestUser? hinted, string? hint)

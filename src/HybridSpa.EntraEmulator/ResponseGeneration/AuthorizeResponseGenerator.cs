@@ -23,7 +23,8 @@ internal sealed class AuthorizeResponseGenerator(AuthorizationCodeStore codes, C
                 account.Sid,
                 request.Tenant.TenantId ?? homeTenant,
                 consent.ExpandDefault(request.Application, user, request.Scopes),
-                account.AuthTime),
+                account.AuthTime,
+                account.Acrs),
             RedirectUri = request.RedirectUri,
             Nonce = request.Nonce,
             CodeChallenge = request.CodeChallenge,
@@ -31,6 +32,7 @@ internal sealed class AuthorizeResponseGenerator(AuthorizationCodeStore codes, C
             ExpiresAt = now + directory.Options.Lifetimes.AuthorizationCode,
         };
         codes.Store(code);
+        session.SignedInto(user.ObjectId, request.Application.ClientId);
 
         // Never cloud_instance_host_name or accountId: they re-target msal-browser (pitfall 16).
         var parameters = new List<KeyValuePair<string, string>> { new("code", code.Handle) };

@@ -14,6 +14,9 @@ internal abstract record InteractionOutcome
     /// <summary>Show the consent page for this user.</summary>
     public sealed record Consent(TestUser User) : InteractionOutcome;
 
+    /// <summary>Show the step-up page: the user must verify again for this authentication context.</summary>
+    public sealed record StepUp(TestUser User, string AuthenticationContext) : InteractionOutcome;
+
     /// <summary>Send an error back to the redirect URI.</summary>
     public sealed record Fail(AadstsError Error) : InteractionOutcome;
 

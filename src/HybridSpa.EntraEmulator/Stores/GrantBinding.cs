@@ -10,5 +10,6 @@ namespace HybridSpa.EntraEmulator.Stores;
 /// <param name="TenantId">The tenant it was issued for (700005 when redeemed at another).</param>
 /// <param name="Scopes">The scopes it carries.</param>
 /// <param name="AuthTime">When the user signed in.</param>
+/// <param name="Acrs">The authentication contexts the sign-in stepped up for.</param>
 internal sealed record GrantBinding(
-    string ClientId, string UserObjectId, string SessionId, string Sid, string TenantId, ScopeSet Scopes, DateTimeOffset AuthTime);
+    string ClientId, string UserObjectId, string SessionId, string Sid, string TenantId, ScopeSet Scopes, DateTimeOffset AuthTime, IReadOnlyList<string>? Acrs = null);

@@ -11,6 +11,9 @@ internal sealed class GraphAccessTokenFactory(JwtSigner signer, EmulatorDirector
 {
     public const string GraphIssuerPrefix = "https://sts.windows.net/";
 
+    /// <summary>How far <c>iat</c> and <c>nbf</c> are set before the real issue time, as Entra does.</summary>
+    public static readonly TimeSpan Backdating = TimeSpan.FromMinutes(5);
+
     /// <summary>Returns the token and its lifetime (random between the configured minimum and maximum).</summary>
     public (string Token, TimeSpan Lifetime) Create(TokenContext context, TokenLifetimes lifetimes)
     {
@@ -24,7 +27,7 @@ internal sealed class GraphAccessTokenFactory(JwtSigner signer, EmulatorDirector
             ["acct"] = user.IsPersonalAccount ? 1 : 0,
             ["acr"] = "1",
             ["aio"] = OpaqueValues.NewHandle(48),
-            ["amr"] = new[] { "pwd" },
+            ["amr"] = context.Acrs is { Count: > 0 } ? new[] { "pwd", "mfa" } : new[] { "pwd" },
             ["app_displayname"] = context.Application.DisplayName,
             ["appid"] = context.Application.ClientId,
             ["appidacr"] = ((int)context.ClientAuthentication).ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -51,6 +54,16 @@ internal sealed class GraphAccessTokenFactory(JwtSigner signer, EmulatorDirector
             ["xms_st"] = new Dictionary<string, string> { ["sub"] = OpaqueValues.PairwiseSubject("xms_st", user.ObjectId) },
             ["xms_tcdt"] = 1_600_000_000,
         };
+
+        if (context.Acrs is { Count: > 0 } acrs)
+        {
+            claims["acrs"] = acrs.ToArray();
+        }
+
+        if (context.ClientCapabilities is { Count: > 0 } capabilities)
+        {
+            claims["xms_cc"] = capabilities.ToArray();
+        }
 
         return (Sign(claims), lifetime);
     }
@@ -99,8 +112,8 @@ internal sealed class GraphAccessTokenFactory(JwtSigner signer, EmulatorDirector
     {
         ["aud"] = ScopeParser.GraphAppId,
         ["iss"] = GraphIssuerPrefix + tenantId + "/",
-        ["iat"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
-        ["nbf"] = (now - TimeSpan.FromMinutes(5)).ToUnixTimeSeconds(),
+        ["iat"] = (now - Backdating).ToUnixTimeSeconds(),
+        ["nbf"] = (now - Backdating).ToUnixTimeSeconds(),
         ["exp"] = (now + lifetime).ToUnixTimeSeconds(),
     };
 

@@ -7,6 +7,8 @@ namespace HybridSpa.EntraEmulator.Tokens;
 /// The tenant that issues the tokens (their <c>iss</c> and <c>tid</c>): the tenant of a tenant-specific route, where a
 /// personal account signs in as a guest (with an object id of that tenant's own), else the user's home tenant.
 /// </param>
+/// <param name="ClientCapabilities">What the token request's <c>claims</c> declared in <c>xms_cc</c> (e.g. <c>cp1</c>): the access token's <c>xms_cc</c>.</param>
+/// <param name="Acrs">The authentication contexts the sign-in stepped up for: the access token's <c>acrs</c>, and <c>mfa</c> in its <c>amr</c>.</param>
 /// <param name="HomeTenantId">The user's home tenant (<c>client_info</c>'s utid, the account's identity across tenants).</param>
 internal sealed record TokenContext(
     AppRegistration Application,
@@ -18,7 +20,9 @@ internal sealed record TokenContext(
     ScopeSet Scopes,
     string? Nonce,
     ClientAuthenticationMethod ClientAuthentication,
-    string? IpAddress);
+    string? IpAddress,
+    IReadOnlyList<string>? ClientCapabilities = null,
+    IReadOnlyList<string>? Acrs = null);
 
 /// <summary>How the client proved itself; becomes the access token's <c>appidacr</c>.</summary>
 internal enum ClientAuthenticationMethod

@@ -1,3 +1,4 @@
+using HybridSpa.EntraEmulator.Claims;
 using HybridSpa.EntraEmulator.Configuration;
 using HybridSpa.EntraEmulator.Errors;
 using HybridSpa.EntraEmulator.Scopes;
@@ -15,7 +16,7 @@ internal sealed class AuthorizationCodeGrantValidator(
     EmulatorDirectory directory,
     TimeProvider clock)
 {
-    public TokenRequestValidationResult Validate(TokenRequest request, AppRegistration app, PresentedCredential credential, ScopeSet? requestedScopes)
+    public TokenRequestValidationResult Validate(TokenRequest request, AppRegistration app, PresentedCredential credential, ScopeSet? requestedScopes, ClaimsRequest claims)
     {
         var handle = request.Get(TokenRequestParameters.Code);
         if (handle is null)
@@ -74,6 +75,11 @@ internal sealed class AuthorizationCodeGrantValidator(
             return AadstsErrors.InvalidGrant();
         }
 
+        if (!claims.IsSatisfiedBy(code.Binding.Acrs))
+        {
+            return AadstsErrors.InteractionRequired();
+        }
+
         var (scopes, scopeError) = consent.ResolveTokenScopes(app, user, requestedScopes, code.Binding.Scopes);
         if (scopeError is not null)
         {
@@ -85,7 +91,7 @@ internal sealed class AuthorizationCodeGrantValidator(
             return AadstsErrors.CodeAlreadyRedeemed();
         }
 
-        var token = new TokenContext(app, user, code.Binding.TenantId, directory.HomeTenantOf(user), code.Binding.Sid, code.Binding.AuthTime, scopes!, code.Kind == CodeKind.HybridSpa ? null : code.Nonce, method, request.IpAddress);
+        var token = new TokenContext(app, user, code.Binding.TenantId, directory.HomeTenantOf(user), code.Binding.Sid, code.Binding.AuthTime, scopes!, code.Kind == CodeKind.HybridSpa ? null : code.Nonce, method, request.IpAddress, claims.ClientCapabilities, code.Binding.Acrs);
         return TokenRequestValidationResult.Success(new ValidatedTokenRequest(
             token, code.Binding with { Scopes = scopes! }, isSpaGrant, SpaChain: null, returnSpaCode, request.Get(TokenRequestParameters.ClientInfo) == "1"));
     }

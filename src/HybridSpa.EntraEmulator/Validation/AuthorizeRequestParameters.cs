@@ -16,6 +16,7 @@ internal static class AuthorizeRequestParameters
     public const string CodeChallengeMethod = "code_challenge_method";
     public const string ClientInfo = "client_info";
     public const string MaxAge = "max_age";
+    public const string Claims = "claims";
 
     public static readonly string[] ResponseModes = ["query", "fragment", "form_post"];
     public static readonly string[] Prompts = ["none", "login", "select_account", "consent"];

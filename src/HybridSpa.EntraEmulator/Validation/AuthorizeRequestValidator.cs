@@ -1,3 +1,4 @@
+using HybridSpa.EntraEmulator.Claims;
 using HybridSpa.EntraEmulator.Configuration;
 using HybridSpa.EntraEmulator.Errors;
 using HybridSpa.EntraEmulator.Hosting;
@@ -112,9 +113,15 @@ internal sealed class AuthorizeRequestValidator(EmulatorDirectory directory)
             maxAge = TimeSpan.FromSeconds(seconds);
         }
 
+        var (claims, claimsError) = ClaimsRequest.Parse(Get(P.Claims));
+        if (claimsError is not null)
+        {
+            return Fail(claimsError);
+        }
+
         var validated = new ValidatedAuthorizeRequest(
             tenant, app, redirectUri, kind, responseMode, scopes!, state, Get(P.Nonce), prompt, Get(P.LoginHint),
-            challenge, challenge is null ? null : method ?? PkceVerifier.Plain, Get(P.ClientInfo) == "1", maxAge);
+            challenge, challenge is null ? null : method ?? PkceVerifier.Plain, Get(P.ClientInfo) == "1", maxAge, claims!);
         return new AuthorizeValidationResult(validated, null, null);
     }
 

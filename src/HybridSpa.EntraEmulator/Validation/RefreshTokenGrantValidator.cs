@@ -1,3 +1,4 @@
+using HybridSpa.EntraEmulator.Claims;
 using HybridSpa.EntraEmulator.Configuration;
 using HybridSpa.EntraEmulator.Errors;
 using HybridSpa.EntraEmulator.Scopes;
@@ -12,9 +13,10 @@ internal sealed class RefreshTokenGrantValidator(
     ClientAuthenticator clients,
     ConsentPolicy consent,
     EmulatorDirectory directory,
+    SignInRevocations revocations,
     TimeProvider clock)
 {
-    public TokenRequestValidationResult Validate(TokenRequest request, AppRegistration app, PresentedCredential credential, ScopeSet? requestedScopes)
+    public TokenRequestValidationResult Validate(TokenRequest request, AppRegistration app, PresentedCredential credential, ScopeSet? requestedScopes, ClaimsRequest claims)
     {
         var handle = request.Get(TokenRequestParameters.RefreshToken);
         if (handle is null)
@@ -63,7 +65,18 @@ internal sealed class RefreshTokenGrantValidator(
             return AadstsErrors.InvalidGrant();
         }
 
-        if (user.InteractionRequiredOnSilent)
+        if (revocations.IsRevoked(user.ObjectId, grant.IssuedAt))
+        {
+            return AadstsErrors.GrantRevoked(grant.IssuedAt, revocations.RevokedAt(user.ObjectId)!.Value);
+        }
+
+        if (claims.NotBefore is { } notBefore && grant.IssuedAt.ToUnixTimeSeconds() < notBefore)
+        {
+            return AadstsErrors.GrantRevoked(grant.IssuedAt, DateTimeOffset.FromUnixTimeSeconds(notBefore));
+        }
+
+        // Only the step-up page can satisfy an authentication context: a refresh token cannot (Entra's MFA-required answer).
+        if (user.InteractionRequiredOnSilent || !claims.IsSatisfiedBy(grant.Binding.Acrs))
         {
             return AadstsErrors.InteractionRequired();
         }
@@ -74,7 +87,7 @@ internal sealed class RefreshTokenGrantValidator(
             return scopeError;
         }
 
-        var token = new TokenContext(app, user, grant.Binding.TenantId, directory.HomeTenantOf(user), grant.Binding.Sid, grant.Binding.AuthTime, scopes!, Nonce: null, method, request.IpAddress);
+        var token = new TokenContext(app, user, grant.Binding.TenantId, directory.HomeTenantOf(user), grant.Binding.Sid, grant.Binding.AuthTime, scopes!, Nonce: null, method, request.IpAddress, claims.ClientCapabilities, grant.Binding.Acrs);
         var chain = grant.IsSpa ? new RefreshTokenGrantChain(grant.ChainIssuedAt, grant.ExpiresAt) : null;
         return TokenRequestValidationResult.Success(new ValidatedTokenRequest(
             token, grant.Binding with { Scopes = scopes! }, grant.IsSpa, chain, ReturnSpaCode: false, request.Get(TokenRequestParameters.ClientInfo) == "1"));

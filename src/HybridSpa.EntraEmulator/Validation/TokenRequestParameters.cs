@@ -15,6 +15,7 @@ internal static class TokenRequestParameters
     public const string RefreshToken = "refresh_token";
     public const string ReturnSpaCode = "return_spa_code";
     public const string ClientInfo = "client_info";
+    public const string Claims = "claims";
     public const string JwtBearerAssertionType = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
     public const string AuthorizationCodeGrant = "authorization_code";
     public const string RefreshTokenGrant = "refresh_token";

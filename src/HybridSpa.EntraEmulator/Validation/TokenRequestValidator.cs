@@ -1,3 +1,4 @@
+using HybridSpa.EntraEmulator.Claims;
 using HybridSpa.EntraEmulator.Configuration;
 using HybridSpa.EntraEmulator.Errors;
 using HybridSpa.EntraEmulator.Scopes;
@@ -57,10 +58,16 @@ internal sealed class TokenRequestValidator(
             requestedScopes = parsed;
         }
 
+        var (claims, claimsError) = ClaimsRequest.Parse(request.Get(TokenRequestParameters.Claims));
+        if (claimsError is not null)
+        {
+            return claimsError;
+        }
+
         return grantType switch
         {
-            TokenRequestParameters.AuthorizationCodeGrant => codeGrants.Validate(request, app, credential, requestedScopes),
-            TokenRequestParameters.RefreshTokenGrant => refreshGrants.Validate(request, app, credential, requestedScopes),
+            TokenRequestParameters.AuthorizationCodeGrant => codeGrants.Validate(request, app, credential, requestedScopes, claims!),
+            TokenRequestParameters.RefreshTokenGrant => refreshGrants.Validate(request, app, credential, requestedScopes, claims!),
             TokenRequestParameters.ClientCredentialsGrant => clientCredentials.Validate(request, app, credential, requestedScopes),
             _ => AadstsErrors.UnsupportedGrantType(grantType.Length > 64 ? grantType[..64] : grantType),
         };

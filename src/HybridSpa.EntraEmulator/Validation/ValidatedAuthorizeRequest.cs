@@ -4,7 +4,7 @@ using HybridSpa.EntraEmulator.Stores;
 
 namespace HybridSpa.EntraEmulator.Validation;
 
-/// <summary>An /authorize request that passed every rule. <c>MaxAge</c>: how long ago the user may have entered a credential (OIDC <c>max_age</c>).</summary>
+/// <summary>An /authorize request that passed every rule. <c>MaxAge</c>: how long ago the user may have entered a credential (OIDC <c>max_age</c>); <c>Claims</c>: the <c>claims</c> request.</summary>
 internal sealed record ValidatedAuthorizeRequest(
     TenantRoute Tenant,
     AppRegistration Application,
@@ -19,7 +19,8 @@ internal sealed record ValidatedAuthorizeRequest(
     string? CodeChallenge,
     string? CodeChallengeMethod,
     bool ReturnClientInfo,
-    TimeSpan? MaxAge = null);
+    TimeSpan? MaxAge = null,
+    Claims.ClaimsRequest? Claims = null);
 
 /// <summary>
 /// The outcome of validating /authorize: success; an error Entra shows on its own page (the redirect URI cannot be trusted);

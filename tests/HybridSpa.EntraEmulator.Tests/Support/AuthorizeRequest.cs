@@ -29,6 +29,9 @@ public sealed record AuthorizeRequest
 
     public bool ClientInfo { get; init; } = true;
 
+    /// <summary>The <c>claims</c> parameter; msal-browser always sends its optional ID-token claims.</summary>
+    public string? Claims { get; init; } = """{"id_token":{"signin_state":{"essential":false},"login_hint":{"essential":false}}}""";
+
     public string Tenant { get; init; } = DevelopmentDefaults.TenantId;
 
     /// <summary>The SPA fallback of msal-browser's loginRedirect (§5.2): SPA redirect URI, fragment, PKCE.</summary>
@@ -54,7 +57,7 @@ public sealed record AuthorizeRequest
             new("X-AnchorMailbox", LoginHint is null ? null : "UPN:" + LoginHint),
             new("nonce", Nonce),
             new("state", State),
-            new("claims", """{"id_token":{"signin_state":{"essential":false},"login_hint":{"essential":false}}}"""),
+            new("claims", Claims),
             new("prompt", Prompt),
             new("max_age", MaxAge),
             new("pocd", "1"),

@@ -25,7 +25,8 @@ public sealed partial class Browser : IDisposable
     public Task<HttpResponseMessage> AuthorizeAsync(AuthorizeRequest request) => Client.GetAsync(new Uri(request.ToUrl(_host)));
 
     /// <summary>Posts one of the page's forms (the one with this action and user) the way a browser would.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(HttpResponseMessage page, string action, string? userObjectId = null, string? password = null, string tenant = DevelopmentDefaults.TenantId)
+    public async Task<HttpResponseMessage> SubmitAsync(
+        HttpResponseMessage page, string action, string? userObjectId = null, string? password = null, string tenant = DevelopmentDefaults.TenantId, string? code = null)
     {
         var html = await page.Content.ReadAsStringAsync();
         var flowToken = FlowToken(html);
@@ -38,6 +39,11 @@ public sealed partial class Browser : IDisposable
         if (password is not null)
         {
             fields.Add(new("password", password));
+        }
+
+        if (code is not null)
+        {
+            fields.Add(new("code", code));
         }
 
         return await Client.PostAsync(new Uri($"{_host.BaseAddress}{tenant}/login"), new FormUrlEncodedContent(fields));
@@ -57,6 +63,8 @@ public sealed partial class Browser : IDisposable
             var html = await response.Content.ReadAsStringAsync();
             response = html switch
             {
+                _ when html.Contains("value=\"stepup\"", StringComparison.Ordinal)
+                    => await SubmitAsync(response, "stepup", userObjectId, tenant: request.Tenant, code: OneTimeCode(html)),
                 _ when html.Contains("value=\"consent\"", StringComparison.Ordinal) => await SubmitAsync(response, "consent", tenant: request.Tenant),
                 _ when html.Contains("value=\"pick\"", StringComparison.Ordinal) && html.Contains(userObjectId, StringComparison.Ordinal)
                     => await SubmitAsync(response, "pick", userObjectId, tenant: request.Tenant),
@@ -69,10 +77,17 @@ public sealed partial class Browser : IDisposable
         throw new InvalidOperationException("/authorize did not finish in four steps.");
     }
 
+    /// <summary>The one-time code the step-up page shows (a development tool: it says the code to type).</summary>
+    public static string OneTimeCode(string html) =>
+        OneTimeCodePattern().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No one-time code on the page: " + html);
+
     public static string FlowToken(string html) =>
         WebUtility.HtmlDecode(FlowTokenPattern().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No flow token on the page: " + html));
 
     public void Dispose() => Client.Dispose();
+
+    [GeneratedRegex("your one-time code is <code>([0-9]{6})</code>")]
+    private static partial Regex OneTimeCodePattern();
 
     [GeneratedRegex("name=\"flowToken\" value=\"([^\"]*)\"")]
     private static partial Regex FlowTokenPattern();

@@ -50,6 +50,14 @@ public static class Flows
         return SpaRequests.Create(host, origin, [.. fields]);
     }
 
+    /// <summary>The web app's refresh-token redemption (client secret, no Origin), with a <c>claims</c> request.</summary>
+    public static HttpRequestMessage WebRefresh(EntraEmulatorHost host, string refreshToken, string claims) =>
+        SpaRequests.Create(host, null,
+        [
+            new("client_id", DevelopmentDefaults.ClientId), new("client_secret", DevelopmentDefaults.ClientSecret), new("scope", "offline_access openid profile User.Read"),
+            new("grant_type", "refresh_token"), new("refresh_token", refreshToken), new("claims", claims),
+        ]);
+
     /// <summary>The same token request sent to another authority (<c>common</c>, <c>organizations</c>, <c>consumers</c> or a tenant id).</summary>
     public static HttpRequestMessage At(this HttpRequestMessage message, EntraEmulatorHost host, string tenant)
     {

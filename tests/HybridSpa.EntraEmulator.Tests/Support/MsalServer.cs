@@ -5,9 +5,11 @@ namespace HybridSpa.EntraEmulator.Tests.Support;
 /// <summary>MSAL.NET 4.92.0 as the web app's confidential client, pointed at the emulator.</summary>
 public static class MsalServer
 {
-    public static IConfidentialClientApplication WithSecret(EntraEmulatorHost host, string secret = DevelopmentDefaults.ClientSecret, string? authority = null) =>
+    public static IConfidentialClientApplication WithSecret(
+        EntraEmulatorHost host, string secret = DevelopmentDefaults.ClientSecret, string? authority = null, string[]? clientCapabilities = null) =>
         ConfidentialClientApplicationBuilder.Create(DevelopmentDefaults.ClientId)
             .WithClientSecret(secret)
+            .WithClientCapabilities(clientCapabilities ?? [])
             .WithAuthority(authority ?? host.Authority)
             .WithInstanceDiscovery(false)
             .WithRedirectUri(DevelopmentDefaults.WebRedirectUri)

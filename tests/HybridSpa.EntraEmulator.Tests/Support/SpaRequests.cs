@@ -38,11 +38,11 @@ public static class SpaRequests
     }
 
     /// <summary>acquireTokenSilent's refresh_token grant.</summary>
-    public static HttpRequestMessage Refresh(EntraEmulatorHost host, string refreshToken, string scope = Scope, string? origin = Origin) =>
+    public static HttpRequestMessage Refresh(EntraEmulatorHost host, string refreshToken, string scope = Scope, string? origin = Origin, string claims = Claims) =>
         Create(host, origin,
         [
             new("client_id", DevelopmentDefaults.ClientId), new("scope", scope), new("grant_type", "refresh_token"), new("client_info", "1"),
-            .. Telemetry(), new("refresh_token", refreshToken), new("claims", Claims),
+            .. Telemetry(), new("refresh_token", refreshToken), new("claims", claims),
         ]);
 
     public static HttpRequestMessage Create(EntraEmulatorHost host, string? origin, KeyValuePair<string, string>[] fields, string? correlationId = null)
