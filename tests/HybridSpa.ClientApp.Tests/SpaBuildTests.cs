@@ -35,7 +35,7 @@ public sealed class SpaBuildTests
             await File.WriteAllTextAsync(Path.Combine(project.FullName, "probe.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-                  <Import Project="{Path.Combine(RepositoryRoot, "build", "BuildProgress.targets")}" />
+                  <Import Project="{Path.Combine(RepositoryRoot, "clientapp", "BuildProgress.targets")}" />
                   <Target Name="LongStep" BeforeTargets="BeforeBuild"><ReportBuildStep Text="probe: a long step starts" /></Target>
                 </Project>
                 """);
