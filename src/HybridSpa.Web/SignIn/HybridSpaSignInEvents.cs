@@ -101,6 +101,12 @@ internal sealed partial class HybridSpaSignInEvents(ILogger<HybridSpaSignInEvent
                 await RestartAsync(context.HttpContext, SignInSchemes.OpenIdConnectWithoutSpaCode, context.Properties, prompt: "none");
                 context.HandleResponse();
             }
+            catch (Exception ex) when (IdentityProviderUnavailable.IsCauseOf(ex) || SharedStateUnavailableException.IsCauseOf(ex))
+            {
+                // A failed result, not a throw: the handler logs whatever an event throws as an Error with its stack, while this
+                // outage is expected and the error page logs it once, as a Warning with its cause, answering the 503 page.
+                context.Fail(ex);
+            }
             finally
             {
                 context.HttpContext.Features.Set(session);

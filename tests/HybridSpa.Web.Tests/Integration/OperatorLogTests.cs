@@ -6,9 +6,8 @@ namespace HybridSpa.Web.Tests.Integration;
 
 /// <summary>
 /// What an operator reads: expected flows (sign-in, incremental consent, the personal-account fallback) log nothing at
-/// Warning or above, and an identity provider outage answered with the 503 page logs one Warning that names the cause.
-/// (A token request refused at the callback itself also gets the official handler's own "Exception occurred while processing
-/// message" error, which it logs for every failed callback before any event can handle it.)
+/// Warning or above, and an identity provider outage answered with the 503 page — at the callback or on a page that needs a
+/// token — logs one Warning per page that names the cause.
 /// </summary>
 public sealed class OperatorLogTests() : LoggedEmulatorApp(logLevelsAsShipped: true)
 {
@@ -39,19 +38,32 @@ public sealed class OperatorLogTests() : LoggedEmulatorApp(logLevelsAsShipped: t
         var unexpected = AtWarningOrAbove();
         Assert.True(unexpected.Count == 0, "Logged at Warning or above:\n" + string.Join("\n", unexpected.Select(Summary)));
 
-        // The identity provider goes away: a page that needs a token the cache cannot give (Mail.Read for this user) is the 503 page.
+        // The identity provider goes away between a sign-in's authorize and its callback, and while another user is signed in.
+        using var signingIn = new EmulatorSignInDriver(Emulator, Web.CreateBrowser());
+        var (formPost, _) = await signingIn.AuthorizeAsync(signingIn.AssertChallenge(await signingIn.App.GetAsync("/")), EmulatorSignInDriver.Adele);
         using var signedIn = new EmulatorSignInDriver(Emulator, Web.CreateBrowser());
         await signedIn.SignInToHomeAsync(EmulatorSignInDriver.Megan);
         await Emulator.DisposeAsync();
 
-        var unavailable = await signedIn.App.GetAsync("/profile/mail");
+        // The code cannot be redeemed: the callback is the 503 page.
+        var unredeemed = await signingIn.App.PostFromIdpAsync("/signin-oidc", formPost.Fields);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, unredeemed.StatusCode);
+        var atCallback = Assert.Single(AtWarningOrAbove());
 
+        // A page that needs a token the cache cannot give (Mail.Read for this user) is the 503 page too.
+        var unavailable = await signedIn.App.GetAsync("/profile/mail");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, unavailable.StatusCode);
-        var warning = Assert.Single(AtWarningOrAbove());
-        Assert.Equal(LogLevel.Warning, warning.Level);
-        Assert.Contains("identity provider", warning.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("HttpRequestException", warning.Message, StringComparison.Ordinal);
-        Assert.Null(warning.Exception);
+
+        var warnings = AtWarningOrAbove();
+        Assert.Equal(2, warnings.Count);
+        Assert.Same(atCallback, warnings[0]);
+        Assert.All(warnings, warning =>
+        {
+            Assert.Equal(LogLevel.Warning, warning.Level);
+            Assert.Contains("identity provider", warning.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("HttpRequestException", warning.Message, StringComparison.Ordinal);
+            Assert.Null(warning.Exception);
+        });
     }
 
     private static string Summary(LogRecord record) =>
