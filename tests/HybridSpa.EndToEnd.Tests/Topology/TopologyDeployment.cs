@@ -37,6 +37,9 @@ public sealed class TopologyDeployment : IAsyncLifetime
     /// <summary>The topology's prometheus (web UI and HTTP query API), scraping both instances every second.</summary>
     public Uri PrometheusOrigin { get; private set; } = null!;
 
+    /// <summary>The Aspire dashboard's login URL (with its browser token: sensitive, never logged).</summary>
+    public Uri DashboardLogin { get; private set; } = null!;
+
     /// <summary>nginx's access log, one line per request naming the instance that answered.</summary>
     public string AccessLog => Path.Combine(directory, "run", "nginx", "access.log");
 
@@ -62,7 +65,9 @@ public sealed class TopologyDeployment : IAsyncLifetime
         }
 
         using var startup = new CancellationTokenSource(StartupLimit);
+        // The dashboard runs as under `dotnet run`: the instances export their traces to it (TopologyDashboardTests).
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HybridSpa_AppHost>(
+            new DistributedApplicationTestingBuilderOptions { EnableDashboard = true },
         [
             $"--Topology:PublicPort={ports[0]}", $"--Topology:EmulatorPort={ports[1]}",
             $"--Topology:InstancePorts:0={ports[2]}", $"--Topology:InstancePorts:1={ports[3]}", $"--Topology:RedisPort={ports[4]}",
@@ -76,6 +81,7 @@ public sealed class TopologyDeployment : IAsyncLifetime
         await WaitUntilServingAsync(Instance2, startup.Token);
         await WaitUntilAsync(() => AnswersAsync(new Uri(PublicOrigin, "health")), "nginx to answer on the public origin", startup.Token);
         await WaitUntilAsync(() => AnswersAsync(new Uri(PrometheusOrigin, "-/ready")), "prometheus to be ready", startup.Token);
+        DashboardLogin = await app.GetDashboardUrlAsync(startup.Token);
     }
 
     /// <summary>Stops a process of the topology the way the orchestrator does (an instance shuts down gracefully).</summary>
