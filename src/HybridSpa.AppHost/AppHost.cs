@@ -44,6 +44,8 @@ internal static class Program
                 .WithEnvironment("Cache__Redis__Configuration", "127.0.0.1:" + topology.RedisPort)
                 // The emulator's certificate is self-signed: the app trusts exactly this file (OpenSSL's variable, which .NET reads).
                 .WithEnvironment("SSL_CERT_FILE", files.TlsCertificate)
+                // Scraped by the topology's prometheus on loopback, which the endpoint answers (docs/operations.md).
+                .WithEnvironment("Telemetry__Prometheus__Enabled", "true")
                 .WithOtlpExporter()
                 .WithHttpHealthCheck("/health")
                 .WaitFor(redis)
@@ -54,6 +56,16 @@ internal static class Program
         foreach (var instance in instances)
         {
             nginx.WaitFor(instance);
+        }
+
+        var prometheus = builder.AddExecutable("prometheus", "prometheus", files.PrometheusDirectory,
+                "--config.file=" + files.PrometheusConfiguration, "--storage.tsdb.path=" + files.PrometheusStorage,
+                "--web.listen-address=127.0.0.1:" + topology.PrometheusPort, "--log.level=warn")
+            .WithHttpEndpoint(port: topology.PrometheusPort, isProxied: false)
+            .WithHttpHealthCheck("/-/ready");
+        foreach (var instance in instances)
+        {
+            prometheus.WaitFor(instance);
         }
 
         builder.Build().Run();

@@ -6,8 +6,8 @@ namespace HybridSpa.AppHost;
 
 /// <summary>
 /// The files the topology's processes read, written before they start: the TLS certificate nginx and the emulator serve
-/// (and the published app trusts), the emulator's app registration for the public origin, and nginx's configuration —
-/// the operator's site from deploy/nginx, rendered with this run's ports.
+/// (and the published app trusts), the emulator's app registration for the public origin, nginx's configuration —
+/// the operator's site from deploy/nginx, rendered with this run's ports — and prometheus's scrape configuration.
 /// </summary>
 public sealed class TopologyFiles
 {
@@ -42,6 +42,15 @@ public sealed class TopologyFiles
     /// <summary>Redis's working directory (its append-only file).</summary>
     public string RedisDirectory => Path.Combine(Directory, "redis");
 
+    /// <summary>prometheus's directory: its configuration and its storage (<c>data</c>).</summary>
+    public string PrometheusDirectory => Path.Combine(Directory, "prometheus");
+
+    /// <summary>prometheus's configuration: both instances' metrics endpoints, scraped directly on loopback.</summary>
+    public string PrometheusConfiguration => Path.Combine(PrometheusDirectory, "prometheus.yml");
+
+    /// <summary>prometheus's time-series storage.</summary>
+    public string PrometheusStorage => Path.Combine(PrometheusDirectory, "data");
+
     /// <summary>Writes every file for <paramref name="settings"/>.</summary>
     public static TopologyFiles Write(TopologySettings settings)
     {
@@ -53,6 +62,7 @@ public sealed class TopologyFiles
         System.IO.Directory.CreateDirectory(files.RedisDirectory);
         files.WriteEmulatorConfiguration(settings);
         files.WriteNginxConfiguration(settings);
+        files.WritePrometheusConfiguration(settings);
         return files;
     }
 
@@ -125,6 +135,24 @@ public sealed class TopologyFiles
                 scgi_temp_path {{temp}}/scgi;
                 include {{sitePath}};
             }
+            """);
+    }
+
+    // Straight to each instance, not through nginx: a scrape must say which instance it read, and nginx would round-robin.
+    private void WritePrometheusConfiguration(TopologySettings settings)
+    {
+        System.IO.Directory.CreateDirectory(PrometheusStorage);
+        var targets = string.Join(", ", settings.InstancePorts.Select(port => $"'127.0.0.1:{port}'"));
+        var interval = $"{(long)settings.ScrapeInterval.TotalMilliseconds}ms";
+        File.WriteAllText(PrometheusConfiguration, $$"""
+            global:
+              scrape_interval: {{interval}}
+              evaluation_interval: {{interval}}
+            scrape_configs:
+              - job_name: hybridspa
+                metrics_path: /metrics
+                static_configs:
+                  - targets: [{{targets}}]
             """);
     }
 }

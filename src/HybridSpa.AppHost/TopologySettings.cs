@@ -30,7 +30,13 @@ public sealed class TopologySettings
     /// <summary>The loopback port of redis-server.</summary>
     public int RedisPort { get; set; } = 6390;
 
-    /// <summary>Where the run's files go (nginx's configuration and logs, Redis's append-only file, the TLS certificate).</summary>
+    /// <summary>The loopback port of the topology's prometheus (not 9090: Debian's packaged prometheus service may hold that).</summary>
+    public int PrometheusPort { get; set; } = 9190;
+
+    /// <summary>How often prometheus scrapes each instance's metrics endpoint.</summary>
+    public TimeSpan ScrapeInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Where the run's files go (nginx's configuration and logs, Redis's append-only file, prometheus's configuration and storage).</summary>
     public string StateDirectory { get; set; } = Path.Combine(RepositoryRoot, "artifacts", "topology", "run");
 
     /// <summary>A PEM certificate for the public host and localhost, with <see cref="TlsCertificateKey"/>; generated once when unset.</summary>
@@ -41,6 +47,9 @@ public sealed class TopologySettings
 
     /// <summary>The public origin, e.g. https://hybridspa.localhost:8443/.</summary>
     public Uri PublicOrigin => new($"https://{PublicHost}:{PublicPort}/");
+
+    /// <summary>prometheus's origin (its web UI and HTTP query API), e.g. http://127.0.0.1:9190/.</summary>
+    public Uri PrometheusOrigin => new($"http://127.0.0.1:{PrometheusPort}/");
 
     /// <summary>The emulator's origin, e.g. https://localhost:9443/.</summary>
     public Uri EmulatorOrigin => new($"https://localhost:{EmulatorPort}/");

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace HybridSpa.EndToEnd.Tests.Harness;
 
 /// <summary>
-/// The screenshots in docs/images, taken by <see cref="PageDesignTests"/> from the running app and copied there when
+/// The screenshots in docs/images, taken by <see cref="PageDesignTests"/> (and the dashboard's by TopologyDashboardTests) from the running app and copied there when
 /// HYBRIDSPA_REFRESH_DOCS_IMAGES=1 (docs/browser-tests.md), so the pictures in the README are the app as it is.
 /// </summary>
 public static class DocumentationImages
@@ -19,6 +19,15 @@ public static class DocumentationImages
     /// <summary>Copies the screenshots into docs/images when asked to; otherwise does nothing.</summary>
     public static void RefreshIfAsked()
     {
+        foreach (var (page, width, scheme, file) in Images)
+        {
+            RefreshIfAsked(PageAudit.ScreenshotPath(page, width, scheme), file);
+        }
+    }
+
+    /// <summary>Copies one screenshot into docs/images as <paramref name="file"/> when asked to; otherwise does nothing.</summary>
+    public static void RefreshIfAsked(string screenshot, string file)
+    {
         if (Environment.GetEnvironmentVariable("HYBRIDSPA_REFRESH_DOCS_IMAGES") != "1")
         {
             return;
@@ -26,9 +35,6 @@ public static class DocumentationImages
 
         var folder = Path.Combine(Repository.Root, "docs", "images");
         Directory.CreateDirectory(folder);
-        foreach (var (page, width, scheme, file) in Images)
-        {
-            File.Copy(PageAudit.ScreenshotPath(page, width, scheme), Path.Combine(folder, file), overwrite: true);
-        }
+        File.Copy(screenshot, Path.Combine(folder, file), overwrite: true);
     }
 }

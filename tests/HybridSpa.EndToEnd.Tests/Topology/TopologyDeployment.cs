@@ -34,6 +34,12 @@ public sealed class TopologyDeployment : IAsyncLifetime
     /// <summary>The emulator's origin, https://localhost:{port}/.</summary>
     public Uri EmulatorOrigin { get; private set; } = null!;
 
+    /// <summary>The topology's prometheus (web UI and HTTP query API), scraping both instances every second.</summary>
+    public Uri PrometheusOrigin { get; private set; } = null!;
+
+    /// <summary>The Aspire dashboard's login URL (with its browser token: sensitive, never logged).</summary>
+    public Uri DashboardLogin { get; private set; } = null!;
+
     /// <summary>nginx's access log, one line per request naming the instance that answered.</summary>
     public string AccessLog => Path.Combine(directory, "run", "nginx", "access.log");
 
@@ -43,7 +49,8 @@ public sealed class TopologyDeployment : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        var ports = FreeLoopbackPorts(5);
+        var ports = FreeLoopbackPorts(6);
+        PrometheusOrigin = new Uri($"http://127.0.0.1:{ports[5]}/");
         PublicOrigin = new Uri($"https://hybridspa.localhost:{ports[0]}/");
         EmulatorOrigin = new Uri($"https://localhost:{ports[1]}/");
         instancePorts[Instance1] = ports[2];
@@ -58,10 +65,13 @@ public sealed class TopologyDeployment : IAsyncLifetime
         }
 
         using var startup = new CancellationTokenSource(StartupLimit);
+        // The dashboard runs as under `dotnet run`: the instances export their traces to it (TopologyDashboardTests).
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HybridSpa_AppHost>(
+            new DistributedApplicationTestingBuilderOptions { EnableDashboard = true },
         [
             $"--Topology:PublicPort={ports[0]}", $"--Topology:EmulatorPort={ports[1]}",
             $"--Topology:InstancePorts:0={ports[2]}", $"--Topology:InstancePorts:1={ports[3]}", $"--Topology:RedisPort={ports[4]}",
+            $"--Topology:PrometheusPort={ports[5]}", "--Topology:ScrapeInterval=00:00:01",
             $"--Topology:StateDirectory={Path.Combine(directory, "run")}",
             $"--Topology:TlsCertificate={certificate}", $"--Topology:TlsCertificateKey={key}",
         ], startup.Token);
@@ -70,6 +80,8 @@ public sealed class TopologyDeployment : IAsyncLifetime
         await WaitUntilServingAsync(Instance1, startup.Token);
         await WaitUntilServingAsync(Instance2, startup.Token);
         await WaitUntilAsync(() => AnswersAsync(new Uri(PublicOrigin, "health")), "nginx to answer on the public origin", startup.Token);
+        await WaitUntilAsync(() => AnswersAsync(new Uri(PrometheusOrigin, "-/ready")), "prometheus to be ready", startup.Token);
+        DashboardLogin = await app.GetDashboardUrlAsync(startup.Token);
     }
 
     /// <summary>Stops a process of the topology the way the orchestrator does (an instance shuts down gracefully).</summary>
