@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Polly.CircuitBreaker;
+using HybridSpa.Web.IdentityProvider;
 
 namespace HybridSpa.Web.Observability;
 
@@ -17,7 +17,7 @@ public sealed class HybridSpaMetrics
     private readonly Counter<long> _tokenCacheFailures;
 
     /// <summary>Creates the instruments on a meter of <paramref name="meterFactory"/>, and the circuit-state gauge over <paramref name="identityProviderCircuit"/>.</summary>
-    public HybridSpaMetrics(IMeterFactory meterFactory, CircuitBreakerStateProvider identityProviderCircuit)
+    public HybridSpaMetrics(IMeterFactory meterFactory, IdentityProviderCircuit identityProviderCircuit)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         ArgumentNullException.ThrowIfNull(identityProviderCircuit);
@@ -38,9 +38,9 @@ public sealed class HybridSpaMetrics
             "hybridspa.token_cache.failures", "{failure}", "MSAL.NET token-cache reads and writes the shared store failed (the user gets the 503 page).");
         meter.CreateObservableGauge(
             "hybridspa.identity_provider.circuit_state",
-            () => (int)identityProviderCircuit.CircuitState,
+            () => identityProviderCircuit.IsOpen ? 1 : 0,
             "{state}",
-            "The identity provider's circuit breaker: 0 closed, 1 open (calls refused at once), 2 half-open, 3 isolated.");
+            "The identity provider's circuit breaker: 1 while open (sign-ins get the 503 page at once), else 0.");
     }
 
     // Sub-millisecond in-process emulator to a 10 s timeout.

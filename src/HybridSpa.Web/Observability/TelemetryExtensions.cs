@@ -1,5 +1,4 @@
 using HybridSpa.Web.Http;
-using HybridSpa.Web.IdentityProvider;
 using HybridSpa.Web.SharedState;
 using HybridSpa.Web.SignIn;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -10,7 +9,6 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using Polly.CircuitBreaker;
 
 namespace HybridSpa.Web.Observability;
 
@@ -21,7 +19,7 @@ namespace HybridSpa.Web.Observability;
 /// </summary>
 public static class TelemetryExtensions
 {
-    /// <summary>Meters read besides the app's own: ASP.NET Core, HttpClient, the runtime, Polly (Graph's pipeline, the IdP breaker), MSAL.NET's token cache.</summary>
+    /// <summary>Meters read besides the app's own: ASP.NET Core, HttpClient, the runtime, Polly (Graph's pipeline), MSAL.NET's token cache.</summary>
     private static readonly string[] Meters =
     [
         HybridSpaDiagnostics.Name,
@@ -74,9 +72,7 @@ public static class TelemetryExtensions
             telemetry.UseOtlpExporter();
         }
 
-        services.AddSingleton<CircuitBreakerStateProvider>();
         services.AddSingleton<HybridSpaMetrics>();
-        services.AddOptions<IdentityProviderClientOptions>().PostConfigure<CircuitBreakerStateProvider>((options, circuit) => options.CircuitBreaker.StateProvider = circuit);
         services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>, SignInTelemetryEvents>();
         services.AddOptions<MsalDistributedTokenCacheAdapterOptions>().PostConfigure<HybridSpaMetrics>((options, metrics) =>
         {
