@@ -8,6 +8,7 @@ namespace HybridSpa.EndToEnd.Tests.Topology;
 public sealed class PrometheusQueries(Uri prometheusOrigin) : IDisposable
 {
     private static readonly TimeSpan ScrapeLimit = TimeSpan.FromMinutes(2);
+    private const double ExporterResponseCacheSeconds = 0.5;
     private readonly HttpClient client = new() { BaseAddress = prometheusOrigin, Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>
@@ -16,7 +17,9 @@ public sealed class PrometheusQueries(Uri prometheusOrigin) : IDisposable
     /// </summary>
     public async Task<double> ScrapedValueAsync(string expression)
     {
-        var asked = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
+        // The app's exporter answers a scrape from a response it cached for up to 300 ms (OpenTelemetry's default
+        // ScrapeResponseCacheDurationMilliseconds): only a scrape that started later than that after the question is sure to be new.
+        var asked = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0 + ExporterResponseCacheSeconds;
         using var limit = new CancellationTokenSource(ScrapeLimit);
         // Readiness, not speed: polls until both instances' last scrape started after the question, failing only at the limit.
         while (await ScalarAsync("min(timestamp(up{job=\"hybridspa\"} == 1)) and on() count(up{job=\"hybridspa\"} == 1) == 2") is not { } scraped
