@@ -109,7 +109,7 @@ describe("ProfileCard", () => {
 
     const { onTokenError } = renderProfile(fetch, msal);
 
-    expect(await screen.findByRole("status")).toHaveTextContent("Signing you in again for Microsoft Graph");
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("Signing you in again for Microsoft Graph"));
     await waitFor(() => expect(onTokenError).toHaveBeenCalledWith(tokenError));
     expect(fetch).not.toHaveBeenCalled();
     expect(screen.queryByText(/Microsoft Graph cannot be reached/)).not.toBeInTheDocument();
