@@ -14,7 +14,7 @@ namespace HybridSpa.Web.Observability;
 /// every span covers Identity.Web's work and ours), and changes nothing they do. The callback's own span is ASP.NET Core's;
 /// it gets the outcome as a tag.
 /// </summary>
-internal sealed class SignInTelemetryEvents(HybridSpaMetrics metrics, IOptions<AzureAdOptions> azureAd) : IPostConfigureOptions<OpenIdConnectOptions>
+internal sealed class SignInTelemetryEvents(HybridSpaMetrics metrics, IOptions<AzureAdOptions> azureAd) : SignInEventsAddition
 {
     private const string OutcomeTag = "hybridspa.sign_in.outcome";
 
@@ -30,14 +30,8 @@ internal sealed class SignInTelemetryEvents(HybridSpaMetrics metrics, IOptions<A
     };
 
     /// <inheritdoc />
-    public void PostConfigure(string? name, OpenIdConnectOptions options)
+    protected override void Chain(string name, OpenIdConnectOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (name is not (SignInSchemes.OpenIdConnect or SignInSchemes.OpenIdConnectWithoutSpaCode))
-        {
-            return;
-        }
-
         var events = options.Events;
         var redirectToIdentityProvider = events.OnRedirectToIdentityProvider;
         events.OnRedirectToIdentityProvider = async context =>

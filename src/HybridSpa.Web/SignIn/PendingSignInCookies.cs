@@ -10,7 +10,7 @@ namespace HybridSpa.Web.SignIn;
 /// the server's request header limit, and the callback is a 431 with an empty body. The handler has no cap, and a challenge
 /// cannot see those cookies (their path is the callback's), so a cookie of ours lists the pending pairs, newest last.
 /// </summary>
-internal static partial class PendingSignInCookies
+internal sealed partial class PendingSignInCookies : SignInEventsAddition
 {
     /// <summary>How many unfinished sign-ins keep their cookies: enough for a few tabs signing in at once.</summary>
     public const int MaxPendingSignIns = 5;
@@ -21,8 +21,27 @@ internal static partial class PendingSignInCookies
     private const char PairSeparator = '|';
     private const char NameSeparator = '~';
 
-    /// <summary>Adds the pair this challenge wrote to the list, and deletes the pairs that fall off its end.</summary>
-    public static void Cap(RedirectContext context)
+    /// <inheritdoc />
+    protected override void Chain(string scheme, OpenIdConnectOptions options)
+    {
+        var events = options.Events;
+        var redirectToIdentityProvider = events.OnRedirectToIdentityProvider;
+        events.OnRedirectToIdentityProvider = async context =>
+        {
+            await redirectToIdentityProvider(context);
+            Cap(context);
+        };
+
+        var ticketReceived = events.OnTicketReceived;
+        events.OnTicketReceived = context =>
+        {
+            Prune(context.HttpContext, options);
+            return ticketReceived(context);
+        };
+    }
+
+    // Adds the pair this challenge wrote to the list, and deletes the pairs that fall off its end.
+    private static void Cap(RedirectContext context)
     {
         var http = context.HttpContext;
         var options = context.Options;
@@ -43,14 +62,10 @@ internal static partial class PendingSignInCookies
         WriteList(http, options, pairs.Skip(dropped).ToList());
     }
 
-    /// <summary>
-    /// At a completed callback: takes off the list the pair the handler just deleted (this sign-in's) and pairs whose cookies the
-    /// browser no longer sends (expired), so a signed-in browser does not carry a list of finished sign-ins on every request.
-    /// </summary>
-    public static void Prune(HttpContext http, OpenIdConnectOptions options)
+    // At a completed callback: takes off the list the pair the handler just deleted (this sign-in's) and pairs whose cookies the
+    // browser no longer sends (expired), so a signed-in browser does not carry a list of finished sign-ins on every request.
+    private static void Prune(HttpContext http, OpenIdConnectOptions options)
     {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(options);
         if (!http.Request.Cookies.ContainsKey(ListCookieName))
         {
             return;

@@ -12,17 +12,11 @@ namespace HybridSpa.Web.SignIn;
 /// request that reached an instance under another name (a proxy's internal address) would then break every redemption after it.
 /// </summary>
 internal sealed class PublicRedirectUris(IOptions<SpaOptions> spa, IOptions<AzureAdOptions> azureAd)
-    : IPostConfigureOptions<OpenIdConnectOptions>, IConfigureNamedOptions<ConfidentialClientApplicationOptions>
+    : SignInEventsAddition, IConfigureNamedOptions<ConfidentialClientApplicationOptions>
 {
     /// <inheritdoc />
-    public void PostConfigure(string? name, OpenIdConnectOptions options)
+    protected override void Chain(string scheme, OpenIdConnectOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (!IsSignInScheme(name))
-        {
-            return;
-        }
-
         var webRedirectUri = PublicUris.WebRedirectUri(spa.Value, azureAd.Value);
         var postLogoutRedirectUri = PublicUris.PostLogoutRedirectUri(spa.Value, azureAd.Value);
         var redirectToIdentityProvider = options.Events.OnRedirectToIdentityProvider;
@@ -44,7 +38,7 @@ internal sealed class PublicRedirectUris(IOptions<SpaOptions> spa, IOptions<Azur
     public void Configure(string? name, ConfidentialClientApplicationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (IsSignInScheme(name))
+        if (name is SignInSchemes.OpenIdConnect or SignInSchemes.OpenIdConnectWithoutSpaCode)
         {
             options.RedirectUri = PublicUris.WebRedirectUri(spa.Value, azureAd.Value);
         }
@@ -52,6 +46,4 @@ internal sealed class PublicRedirectUris(IOptions<SpaOptions> spa, IOptions<Azur
 
     /// <inheritdoc />
     public void Configure(ConfidentialClientApplicationOptions options) => Configure(Options.DefaultName, options);
-
-    private static bool IsSignInScheme(string? name) => name is SignInSchemes.OpenIdConnect or SignInSchemes.OpenIdConnectWithoutSpaCode;
 }

@@ -128,9 +128,7 @@ public static class SignInExtensions
         services.Configure<AadIssuerValidatorOptions>(options => options.HttpClientName = HttpClientNames.IdentityProvider);
         services.AddHybridSpaHttpClients();
 
-        services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>, HybridSpaSignInEvents>();
-        services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>, PublicRedirectUris>();
-        services.AddSingleton<IConfigureOptions<ConfidentialClientApplicationOptions>, PublicRedirectUris>();
+        services.AddHybridSignInAdditions();
         services.AddSingleton<SpaHandOffStore>();
         return builder;
     }

@@ -10,10 +10,26 @@ namespace HybridSpa.Web.SignIn;
 /// validates the token response's id_token only "cursorily" then — no nonce, no azp, no at_hash, unsigned tokens allowed.
 /// IdentityModel's own azp check only logs (IDX21339) when several audiences come without one.
 /// </summary>
-internal static class TokenResponseValidation
+internal sealed class TokenResponseValidation : SignInEventsAddition
 {
-    /// <summary>Null when the response holds up; otherwise why it does not.</summary>
-    public static Exception? Check(TokenValidatedContext context)
+    /// <inheritdoc />
+    protected override void Chain(string scheme, OpenIdConnectOptions options)
+    {
+        var tokenValidated = options.Events.OnTokenValidated;
+        options.Events.OnTokenValidated = context =>
+        {
+            if (Check(context) is { } failure)
+            {
+                context.Fail(failure);
+                return Task.CompletedTask;
+            }
+
+            return tokenValidated(context);
+        };
+    }
+
+    // Null when the response holds up; otherwise why it does not.
+    private static Exception? Check(TokenValidatedContext context)
     {
         var idToken = context.SecurityToken;
         if (string.IsNullOrEmpty(idToken.RawSignature))

@@ -1,8 +1,11 @@
 using System.Net;
+using System.Text;
 using System.Text.RegularExpressions;
 using HybridSpa.Web.SpaHost;
 using HybridSpa.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HybridSpa.Web.Tests.SignIn;
 
@@ -163,6 +166,36 @@ public sealed partial class SignInFlowTests(HybridSpaFactory factory) : IClassFi
         var page = await browser.GetAsync("/account/silent-callback");
 
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_cache_entry_is_encrypted_not_readable_json()
+    {
+        using var browser = factory.CreateBrowser();
+        var user = TestUser.Create();
+        await SignInDriver.SignInAsync(factory, browser, user);
+
+        var entry = await factory.Services.GetRequiredService<IDistributedCache>().GetAsync($"{user.Oid}.{user.TenantId}");
+
+        Assert.NotNull(entry);
+        var text = Encoding.UTF8.GetString(entry);
+        Assert.DoesNotContain("refresh-token-" + user.Oid, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"AccessToken\"", text, StringComparison.Ordinal);
+        Assert.NotEqual((byte)'{', entry[0]);
+    }
+
+    [Fact]
+    public async Task Callback_as_a_get_is_refused_with_a_400_page_before_redemption()
+    {
+        using var browser = factory.CreateBrowser();
+        var authorize = await SignInDriver.ChallengeAsync(browser);
+        var code = SignInDriver.NewCode();
+
+        var response = await browser.GetAsync($"/signin-oidc?code={code}&state={Uri.EscapeDataString(authorize.State)}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The request could not be read", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(factory.Idp.RequestsForCode(code));
     }
 
     [Fact]

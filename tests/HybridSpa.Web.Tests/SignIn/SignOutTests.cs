@@ -87,16 +87,6 @@ public sealed class SignOutTests(HybridSpaFactory factory) : IClassFixture<Hybri
     }
 
     [Fact]
-    public async Task Signed_out_callback_with_forged_state_goes_to_the_signed_out_page()
-    {
-        using var browser = factory.CreateBrowser();
-
-        var response = await browser.GetAsync("/signout-callback-oidc?state=forged");
-
-        Assert.Equal("/account/signed-out", response.Headers.Location!.OriginalString);
-    }
-
-    [Fact]
     public async Task Cache_loss_turns_profile_into_a_sign_in_challenge()
     {
         using var browser = factory.CreateBrowser();

@@ -3,7 +3,8 @@ using HybridSpa.Web.Tests.Infrastructure;
 
 namespace HybridSpa.Web.Tests.SignIn;
 
-public sealed class ConsumerAccountTests(HybridSpaFactory factory) : IClassFixture<HybridSpaFactory>
+/// <summary>An account that cannot get a SPA code (AADSTS9000512) signs in again without asking for one.</summary>
+public sealed class SpaCodeRefusedRestartTests(HybridSpaFactory factory) : IClassFixture<HybridSpaFactory>
 {
     [Fact]
     public async Task AADSTS9000512_restarts_sign_in_without_spa_code_and_bootstrap_says_redirect()

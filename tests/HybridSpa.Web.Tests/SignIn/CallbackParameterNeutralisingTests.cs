@@ -6,14 +6,14 @@ using Microsoft.Extensions.Logging;
 namespace HybridSpa.Web.Tests.SignIn;
 
 /// <summary>Values taken from a request reach the log with their control characters escaped: no forged lines, no terminal escapes.</summary>
-public sealed class LogInjectionTests : IDisposable
+public sealed class CallbackParameterNeutralisingTests : IDisposable
 {
     private const string Forged = "\r\nWarning HybridSpa Sign-in succeeded for admin\u001b[2J\u001b[31m";
 
     private readonly LogCapture _logs = new();
     private readonly CapturingFactory _factory;
 
-    public LogInjectionTests() => _factory = new CapturingFactory(_logs);
+    public CallbackParameterNeutralisingTests() => _factory = new CapturingFactory(_logs);
 
     [Fact]
     public async Task Callback_error_values_with_CR_LF_and_ANSI_escapes_are_logged_neutralised()

@@ -1,22 +1,19 @@
-using System.Net;
-using System.Text;
 using HybridSpa.Web.HandOff;
 using HybridSpa.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using Moq;
 
 namespace HybridSpa.Web.Tests.SignIn;
 
-/// <summary>What the hybrid sign-in events add to Identity.Web: the SPA code's path to the hand-off, and the cache it leaves.</summary>
-public sealed class HybridSignInEventsTests : IDisposable
+/// <summary>The SPA code reaches the take-once hand-off only from a sign-in whose id_token validated.</summary>
+public sealed class SpaCodeHandOffTests : IDisposable
 {
     private readonly Mock<ITakeOnceSpaCodeStore> _store = new();
     private readonly SpyFactory _factory;
 
-    public HybridSignInEventsTests()
+    public SpaCodeHandOffTests()
     {
         _store.Setup(s => s.PutAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         _factory = new SpyFactory(_store.Object);
@@ -57,36 +54,6 @@ public sealed class HybridSignInEventsTests : IDisposable
         await SignInDriver.SignInAsync(_factory, browser, TestUser.Create(), spaCode: "spa-code-valid");
 
         _store.Verify(s => s.PutAsync(It.IsAny<string>(), "spa-code-valid", It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()), Times.Once);
-    }
-
-    [Fact]
-    public async Task Token_cache_entry_is_encrypted_not_readable_json()
-    {
-        using var browser = _factory.CreateBrowser();
-        var user = TestUser.Create();
-        await SignInDriver.SignInAsync(_factory, browser, user);
-
-        var entry = await _factory.Services.GetRequiredService<IDistributedCache>().GetAsync($"{user.Oid}.{user.TenantId}");
-
-        Assert.NotNull(entry);
-        var text = Encoding.UTF8.GetString(entry);
-        Assert.DoesNotContain("refresh-token-" + user.Oid, text, StringComparison.Ordinal);
-        Assert.DoesNotContain("\"AccessToken\"", text, StringComparison.Ordinal);
-        Assert.NotEqual((byte)'{', entry[0]);
-    }
-
-    [Fact]
-    public async Task Callback_as_a_get_is_refused_with_a_400_page_before_redemption()
-    {
-        using var browser = _factory.CreateBrowser();
-        var authorize = await SignInDriver.ChallengeAsync(browser);
-        var code = SignInDriver.NewCode();
-
-        var response = await browser.GetAsync($"/signin-oidc?code={code}&state={Uri.EscapeDataString(authorize.State)}");
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("The request could not be read", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Empty(_factory.Idp.RequestsForCode(code));
     }
 
     public void Dispose() => _factory.Dispose();
