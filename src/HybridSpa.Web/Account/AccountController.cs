@@ -1,4 +1,5 @@
 using HybridSpa.Web.Configuration;
+using HybridSpa.Web.HandOff;
 using HybridSpa.Web.SignIn;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;

@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
 using HybridSpa.Web.Observability;
-using HybridSpa.Web.SignIn;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace HybridSpa.Web.HandOff;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace HybridSpa.Web.SignIn;
+namespace HybridSpa.Web.HandOff;
 
 /// <summary>Reads the claims the hybrid flow hands on: the login hint and the identity provider's session.</summary>
 public static class UserClaims
