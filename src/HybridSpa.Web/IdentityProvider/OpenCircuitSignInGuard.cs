@@ -1,6 +1,5 @@
 using HybridSpa.Web.SignIn;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.Extensions.Options;
 using Polly.CircuitBreaker;
 
 namespace HybridSpa.Web.IdentityProvider;
@@ -9,17 +8,11 @@ namespace HybridSpa.Web.IdentityProvider;
 /// While the identity provider's circuit is open, a sign-in is the 503 page instead of a redirect: with its metadata cached, the
 /// handler would otherwise send the browser to an identity provider known not to answer (a connection error in the browser).
 /// </summary>
-internal sealed class OpenCircuitSignInGuard(IdentityProviderCircuit circuit) : IPostConfigureOptions<OpenIdConnectOptions>
+internal sealed class OpenCircuitSignInGuard(IdentityProviderCircuit circuit) : SignInEventsAddition
 {
     /// <inheritdoc />
-    public void PostConfigure(string? name, OpenIdConnectOptions options)
+    protected override void Chain(string scheme, OpenIdConnectOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        if (name is not (SignInSchemes.OpenIdConnect or SignInSchemes.OpenIdConnectWithoutSpaCode))
-        {
-            return;
-        }
-
         var redirectToIdentityProvider = options.Events.OnRedirectToIdentityProvider;
         options.Events.OnRedirectToIdentityProvider = context =>
         {

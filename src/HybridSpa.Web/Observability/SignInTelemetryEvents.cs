@@ -10,7 +10,7 @@ using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 namespace HybridSpa.Web.Observability;
 
 /// <summary>
-/// Traces and counts the sign-in from outside: wraps the events as the hybrid additions left them (registered after them, so
+/// Traces and counts the sign-in from outside: wraps the events as the hybrid additions (<see cref="SignInAdditions"/>) left them (registered after them, so
 /// every span covers Identity.Web's work and ours), and changes nothing they do. The callback's own span is ASP.NET Core's;
 /// it gets the outcome as a tag.
 /// </summary>

@@ -7,7 +7,7 @@ namespace HybridSpa.Web.SignIn;
 /// <summary>
 /// Stands in for the session while Identity.Web redeems the code: it writes the SPA code to the session before the id_token
 /// is validated, so the real session (and its store) would hold a code for a sign-in that may still fail. This one-request
-/// session catches it instead; the sign-in events hand it on only once the id_token validated.
+/// session catches it instead; <see cref="SpaCodeHandOff"/> hands it on only once the id_token validated.
 /// </summary>
 internal sealed class SpaCodeCatcher : ISession, ISessionFeature
 {
