@@ -1,4 +1,3 @@
-using HybridSpa.Web.Security;
 using HybridSpa.Web.SharedState;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -8,7 +7,7 @@ namespace HybridSpa.Web.Configuration;
 /// <summary>Binds and validates the app's configuration sections.</summary>
 public static class ConfigurationExtensions
 {
-    /// <summary>Binds <c>AzureAd</c>, <c>DownstreamApis:Graph</c>, <c>Spa</c>, <c>Cache</c> and <c>ForwardedHeaders</c>, validated when the host starts.</summary>
+    /// <summary>Binds <c>AzureAd</c>, <c>DownstreamApis:Graph</c>, <c>Spa</c> and <c>Cache</c>, validated when the host starts.</summary>
     public static WebApplicationBuilder AddHybridSpaConfiguration(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -17,12 +16,10 @@ public static class ConfigurationExtensions
         services.AddOptions<GraphApiOptions>().BindConfiguration(GraphApiOptions.SectionName).ValidateOnStart();
         services.AddOptions<SpaOptions>().BindConfiguration(SpaOptions.SectionName).ValidateOnStart();
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).ValidateOnStart();
-        services.AddOptions<KnownProxiesOptions>().BindConfiguration(KnownProxiesOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureAdOptions>, AzureAdOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphApiOptions>, GraphApiOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpaOptions>, SpaOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CacheOptions>, CacheOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnownProxiesOptions>, KnownProxiesOptionsValidator>());
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HybridSpa.Web.Security;
@@ -13,12 +14,14 @@ public static class ForwardedHeadersExtensions
 {
     /// <summary>
     /// Believes <c>X-Forwarded-For</c>, <c>-Proto</c> and <c>-Host</c> from the proxies of <see cref="KnownProxiesOptions"/>
-    /// (bound and validated with the other sections by <c>AddHybridSpaConfiguration</c>), and a forwarded host only when it
+    /// (bound here, validated when the host starts), and a forwarded host only when it
     /// is in <c>AllowedHosts</c>, the list host filtering holds the <c>Host</c> header to.
     /// </summary>
     public static WebApplicationBuilder AddForwardedHeaders(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<KnownProxiesOptions>().BindConfiguration(KnownProxiesOptions.SectionName).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnownProxiesOptions>, KnownProxiesOptionsValidator>());
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<KnownProxiesOptions>, IConfiguration>((options, proxies, configuration) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
