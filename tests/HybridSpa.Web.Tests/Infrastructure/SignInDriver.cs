@@ -43,6 +43,15 @@ public static class SignInDriver
         return await CallbackAsync(browser, ("code", code), ("state", authorize.State), ("client_info", IdentityProviderDouble.ClientInfo(user)));
     }
 
+    /// <summary>Answers the callback's code with <paramref name="idToken"/> (and the user it names by oid); returns the callback response.</summary>
+    public static async Task<HttpResponseMessage> CallbackWithIdTokenAsync(HybridSpaFactory factory, Browser browser, AuthorizeRequest authorize, IdTokenBuilder idToken)
+    {
+        var code = NewCode();
+        var oid = (string)idToken.Claims["oid"]!;
+        factory.Idp.OnCode(code, _ => IdentityProviderDouble.Tokens(idToken.Build(), TestUser.Create() with { Oid = oid }, "spa-code"));
+        return await CallbackAsync(browser, ("code", code), ("state", authorize.State));
+    }
+
     public static string NewCode() => "code-" + Guid.NewGuid().ToString("N");
 
     /// <summary>Asserts the response did not sign anyone in and was not a server error.</summary>
