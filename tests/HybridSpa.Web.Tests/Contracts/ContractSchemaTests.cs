@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using HybridSpa.Web.Account;
+using HybridSpa.Tests.Contracts;
 using HybridSpa.Web.SpaHost;
 using HybridSpa.Web.Tests.Infrastructure;
 using HybridSpa.Web.Tests.SignIn;

@@ -2,12 +2,14 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
-using HybridSpa.Web.Tests.Infrastructure;
 using Json.Schema;
 
-namespace HybridSpa.Web.Tests.Contracts;
+namespace HybridSpa.Tests.Contracts;
 
-/// <summary>One of contracts/*.schema.json, the server ↔ SPA contract's single source (docs/contracts.md).</summary>
+/// <summary>
+/// One of contracts/*.schema.json, the server ↔ SPA contract's single source (docs/contracts.md), for the web tests and the
+/// browser tests alike; validated with JsonSchema.Net.
+/// </summary>
 public sealed class ContractSchema
 {
     public static readonly ContractSchema Bootstrap = new("bootstrap.schema.json");
@@ -18,8 +20,7 @@ public sealed class ContractSchema
 
     private ContractSchema(string fileName)
     {
-        var path = Path.Combine(RepositoryRoot.Path, "contracts", fileName);
-        _text = JsonNode.Parse(File.ReadAllText(path))!;
+        _text = JsonNode.Parse(File.ReadAllText(Path.Combine(ContractsFolder(), fileName)))!;
         _schema = JsonSchema.FromText(_text.ToJsonString());
     }
 
@@ -42,6 +43,20 @@ public sealed class ContractSchema
     /// <summary>The same lines for the schema System.Text.Json derives from <paramref name="type"/> with <paramref name="options"/>.</summary>
     public static IReadOnlyList<string> ShapeOf(Type type, JsonSerializerOptions options) =>
         ShapeOfSchema(options.GetJsonSchemaAsNode(type, new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true }));
+
+    private static string ContractsFolder()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var contracts = Path.Combine(folder.FullName, "contracts");
+            if (File.Exists(Path.Combine(contracts, "bootstrap.schema.json")))
+            {
+                return contracts;
+            }
+        }
+
+        throw new InvalidOperationException("contracts/ not found above " + AppContext.BaseDirectory);
+    }
 
     private static List<string> ShapeOfSchema(JsonNode schema)
     {
