@@ -23,7 +23,7 @@ public sealed class AccountController(IOptions<SessionOptions> sessionOptions, I
     [HttpGet(SpaRoutes.FreshSpaCode)]
     public IActionResult SpaCode()
     {
-        var properties = new OpenIdConnectChallengeProperties { RedirectUri = "/", Prompt = "none" };
+        var properties = new OpenIdConnectChallengeProperties { RedirectUri = SpaRoutes.HostPage, Prompt = "none" };
         properties.SetParameter(OpenIdConnectParameterNames.LoginHint, User.LoginHint());
         return Challenge(properties, SignInSchemes.OpenIdConnect);
     }
