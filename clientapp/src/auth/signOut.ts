@@ -1,13 +1,8 @@
 import type { IPublicClientApplication } from "@azure/msal-browser";
 import type { SignOutConfig } from "../bootstrap/bootstrapConfig";
+import type { HybridSpaSignOutAntiforgery as SignOutAntiforgery } from "../bootstrap/contract.generated";
 import { forgetClaimsRedirects } from "./claimsRedirect";
 import { forgetFreshSpaCodeAttempts } from "./freshSpaCodeGuard";
-
-/** The antiforgery field the server's sign-out form expects: its name and the request token that goes in it. */
-interface SignOutAntiforgery {
-  readonly field: string;
-  readonly token: string;
-}
 
 /** The server could not give the sign-out form its antiforgery token; nothing was signed out. */
 export class SignOutError extends Error {
@@ -61,18 +56,22 @@ async function fetchAntiforgery(url: string, send: typeof fetch): Promise<SignOu
     throw new SignOutError(`The server could not prepare the sign-out (HTTP ${String(response.status)}). Try again.`);
   }
   const body: unknown = await response.json().catch(() => null);
-  if (!isAntiforgery(body)) {
+  if (!isSignOutAntiforgery(body)) {
     throw new SignOutError("The server's answer to the sign-out was not understood. Try again.");
   }
   return body;
 }
 
-function isAntiforgery(value: unknown): value is SignOutAntiforgery {
-  if (typeof value !== "object" || value === null) {
+/**
+ * Whether the server's answer is contracts/signout-antiforgery.schema.json: two non-empty strings and nothing else (held to the
+ * schema by signOutAntiforgeryContract.test.ts).
+ */
+export function isSignOutAntiforgery(value: unknown): value is SignOutAntiforgery {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return false;
   }
-  const { field, token } = value as Record<string, unknown>;
-  return typeof field === "string" && field !== "" && typeof token === "string" && token !== "";
+  const { field, token, ...unknown } = value as Record<string, unknown>;
+  return typeof field === "string" && field !== "" && typeof token === "string" && token !== "" && Object.keys(unknown).length === 0;
 }
 
 function postSignOutForm(url: string, antiforgery: SignOutAntiforgery, doc: Document): void {

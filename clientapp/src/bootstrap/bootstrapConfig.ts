@@ -1,39 +1,16 @@
+import type { HybridSpaBootstrap } from "./contract.generated";
+
 /** The id of the `<script type="application/json">` element the server renders (docs/architecture.md). */
 export const BOOTSTRAP_ELEMENT_ID = "hybridspa-bootstrap";
 
-/** Where the server's sign-out endpoint is, and where to ask for the antiforgery token its form needs. */
-export interface SignOutConfig {
-  readonly url: string;
-  readonly antiforgeryUrl: string;
-}
+/**
+ * Everything the SPA learns from the server-rendered page. The type is generated from contracts/bootstrap.schema.json
+ * (contract.generated.ts); parseBootstrap below checks the same rules at run time, held to the schema by bootstrapContract.test.ts.
+ */
+export type Bootstrap = HybridSpaBootstrap;
 
-/** Everything the SPA learns from the server-rendered page: the bootstrap contract of docs/architecture.md. */
-export interface Bootstrap {
-  readonly clientId: string;
-  readonly authority: string;
-  readonly knownAuthorities: readonly string[];
-  /** The discovery document as a JSON string, so MSAL.js makes no discovery request. */
-  readonly authorityMetadata: string | null;
-  readonly redirectUri: string;
-  readonly scopes: readonly string[];
-  readonly graphBaseUrl: string;
-  /** The single-use hybrid SPA code; present on the first render after sign-in only. */
-  readonly spaCode: string | null;
-  readonly loginHint: string | null;
-  readonly sid: string | null;
-  /** True when the server could not get a SPA code (e.g. AADSTS9000512): sign in with loginRedirect. */
-  readonly bootstrapByRedirect: boolean;
-  /**
-   * False when the server is configured not to request SPA codes (AzureAd:WithSpaAuthCode=false): the SPA then
-   * bootstraps the classic way, ssoSilent in a hidden iframe, falling back to loginRedirect.
-   */
-  readonly spaCodeRequested: boolean;
-  /** The same-origin page the classic bootstrap's hidden iframe is redirected to; null in hybrid mode. */
-  readonly silentRedirectUri: string | null;
-  /** Same-origin URL of the top-level prompt=none round trip that returns with a new SPA code. */
-  readonly freshSpaCodeUrl: string;
-  readonly signOut: SignOutConfig;
-}
+/** Where the server's sign-out endpoint is, and where to ask for the antiforgery field its form needs. */
+export type SignOutConfig = Bootstrap["signOut"];
 
 /** The page's bootstrap data is missing or malformed; the message says which field and why. */
 export class BootstrapError extends Error {
@@ -77,6 +54,7 @@ export function parseBootstrap(json: unknown, pageOrigin: string): Bootstrap {
   }
   const fields = new FieldReader(json, "");
   const signOutFields = fields.object("signOut");
+  const pageFields = fields.object("pages");
   const bootstrap: Bootstrap = {
     clientId: fields.string("clientId"),
     authority: fields.httpsUrl("authority"),
@@ -96,8 +74,13 @@ export function parseBootstrap(json: unknown, pageOrigin: string): Bootstrap {
       url: signOutFields.sameOriginUrl("url", pageOrigin),
       antiforgeryUrl: signOutFields.sameOriginUrl("antiforgeryUrl", pageOrigin),
     },
+    pages: {
+      home: pageFields.sameOriginUrl("home", pageOrigin),
+      profile: pageFields.sameOriginUrl("profile", pageOrigin),
+      profileMail: pageFields.sameOriginUrl("profileMail", pageOrigin),
+    },
   };
-  const problems = [...fields.problems, ...fields.unknownFields(), ...signOutFields.problems, ...signOutFields.unknownFields()];
+  const problems = [fields, signOutFields, pageFields].flatMap((reader) => [...reader.problems, ...reader.unknownFields()]);
   if (problems.length > 0) {
     throw new BootstrapError(problems);
   }

@@ -4,12 +4,14 @@ import schema from "../../../contracts/bootstrap.schema.json";
 import { aBootstrap, PAGE_ORIGIN } from "../test/fakes";
 import { BootstrapError, parseBootstrap } from "./bootstrapConfig";
 
-// contracts/bootstrap.schema.json is the contract's single source; the server's serializer is held to it by
-// tests/HybridSpa.ClientApp.Tests/BootstrapContractTests.cs, and this file holds the SPA's validator to it.
+// contracts/bootstrap.schema.json is the contract's single source; the server's JSON is held to it by
+// tests/HybridSpa.Web.Tests/Contracts/ContractSchemaTests.cs, the SPA's types are generated from it (scripts/contracts.mjs),
+// and this file holds the SPA's run-time validator to it.
 const matchesSchema = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 
 const topLevelFields = Object.keys(schema.properties);
 const signOutFields = Object.keys(schema.properties.signOut.properties);
+const pageFields = Object.keys(schema.properties.pages.properties);
 
 /** A valid bootstrap as plain JSON, with one field replaced (or removed, for undefined). */
 function bootstrapWith(path: string, value: unknown): Record<string, unknown> {
@@ -37,7 +39,11 @@ function spaAccepts(json: unknown): boolean {
   }
 }
 
-const everyField = [...topLevelFields, ...signOutFields.map((field) => `signOut.${field}`)];
+const everyField = [
+  ...topLevelFields,
+  ...signOutFields.map((field) => `signOut.${field}`),
+  ...pageFields.map((field) => `pages.${field}`),
+];
 
 describe("the SPA's bootstrap validator and contracts/bootstrap.schema.json", () => {
   it("agree that the test fixtures are valid bootstraps (hybrid, classic, nothing optional present)", () => {
@@ -58,6 +64,7 @@ describe("the SPA's bootstrap validator and contracts/bootstrap.schema.json", ()
 
     expect(Object.keys(bootstrap).sort()).toEqual([...topLevelFields].sort());
     expect(Object.keys(bootstrap.signOut).sort()).toEqual([...signOutFields].sort());
+    expect(Object.keys(bootstrap.pages).sort()).toEqual([...pageFields].sort());
   });
 
   it.each(everyField)("both reject a bootstrap without %s, and the SPA names it", (field) => {

@@ -269,3 +269,22 @@ describe("token bootstrap", () => {
     expect(screen.getByRole("button", { name: "Sign out" })).toBeEnabled();
   });
 });
+
+describe("navigation", () => {
+  beforeEach(() => {
+    vi.stubGlobal("fetch", aGraphFetch());
+  });
+
+  it("links to the pages the bootstrap names, the paths the server declares its routes with", async () => {
+    const pages = { home: "/app/", profile: "/app/me", profileMail: "/app/me/mail" };
+
+    renderApp(aFakeMsal(), aBootstrap({ pages }));
+
+    const navigation = within(await screen.findByRole("navigation", { name: "Main" }));
+    expect(navigation.getByRole("link", { name: "Home" })).toHaveAttribute("href", pages.home);
+    expect(navigation.getByRole("link", { name: "Home" })).toHaveAttribute("aria-current", "page");
+    expect(navigation.getByRole("link", { name: "Profile" })).toHaveAttribute("href", pages.profile);
+    expect(navigation.getByRole("link", { name: "Mail" })).toHaveAttribute("href", pages.profileMail);
+    expect(screen.getByRole("link", { name: "HybridSpa" })).toHaveAttribute("href", pages.home);
+  });
+});

@@ -37,6 +37,11 @@ export function aBootstrap(overrides: Partial<Bootstrap> = {}): Bootstrap {
       url: "/account/signout",
       antiforgeryUrl: "/account/signout/antiforgery",
     },
+    pages: {
+      home: "/",
+      profile: "/profile",
+      profileMail: "/profile/mail",
+    },
     ...overrides,
   };
 }

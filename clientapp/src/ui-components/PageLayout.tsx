@@ -1,13 +1,7 @@
 import type { ReactNode } from "react";
 import { useAccount, useIsAuthenticated } from "@azure/msal-react";
+import { useBootstrap } from "../bootstrap/BootstrapContext";
 import { SignOutButton } from "./SignOutButton";
-
-/** The pages of the app, the same in the server's header (src/HybridSpa.Web/Views/Shared/_Header.cshtml). */
-const NAVIGATION = [
-  { href: "/", label: "Home" },
-  { href: "/profile", label: "Profile" },
-  { href: "/profile/mail", label: "Mail" },
-] as const;
 
 /**
  * The page frame, the same as the server pages' (one stylesheet, one header): app name, navigation, who is signed in,
@@ -17,6 +11,13 @@ const NAVIGATION = [
 export function PageLayout({ children }: { children: ReactNode }) {
   const account = useAccount();
   const isAuthenticated = useIsAuthenticated();
+  const { pages } = useBootstrap();
+  // The same links as the server's header (src/HybridSpa.Web/Views/Shared/_Header.cshtml), from the same route constants.
+  const navigation = [
+    { href: pages.home, label: "Home" },
+    { href: pages.profile, label: "Profile" },
+    { href: pages.profileMail, label: "Mail" },
+  ];
 
   return (
     <>
@@ -24,14 +25,14 @@ export function PageLayout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="page-header">
-        <a className="app-name" href="/">
+        <a className="app-name" href={pages.home}>
           HybridSpa
         </a>
         <nav aria-label="Main">
           <ul className="nav">
-            {NAVIGATION.map(({ href, label }) => (
+            {navigation.map(({ href, label }) => (
               <li key={href}>
-                <a href={href} aria-current={href === "/" ? "page" : undefined}>
+                <a href={href} aria-current={href === pages.home ? "page" : undefined}>
                   {label}
                 </a>
               </li>

@@ -1,6 +1,7 @@
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.HandOff;
 using HybridSpa.Web.SignIn;
+using HybridSpa.Web.SpaHost;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -20,10 +21,10 @@ public sealed class AccountController(IOptions<SessionOptions> sessionOptions, I
     /// third-party cookies blocked). If the IdP needs interaction, the sign-in events fall back to the normal sign-in.
     /// </summary>
     [Authorize]
-    [HttpGet("spa-code")]
+    [HttpGet(SpaRoutes.FreshSpaCode)]
     public IActionResult SpaCode()
     {
-        var properties = new OpenIdConnectChallengeProperties { RedirectUri = "/", Prompt = "none" };
+        var properties = new OpenIdConnectChallengeProperties { RedirectUri = SpaRoutes.HostPage, Prompt = "none" };
         properties.SetParameter(OpenIdConnectParameterNames.LoginHint, User.LoginHint());
         return Challenge(properties, SignInSchemes.OpenIdConnect);
     }
@@ -34,7 +35,7 @@ public sealed class AccountController(IOptions<SessionOptions> sessionOptions, I
     /// for whoever is signed in or not, since the sign-out takes both.
     /// </summary>
     [AllowAnonymous]
-    [HttpGet("signout/antiforgery")]
+    [HttpGet(SpaRoutes.SignOutAntiforgery)]
     public SignOutAntiforgery SignOutAntiforgery()
     {
         var tokens = antiforgery.GetAndStoreTokens(HttpContext);
@@ -46,7 +47,7 @@ public sealed class AccountController(IOptions<SessionOptions> sessionOptions, I
     /// token cache on the way, and the sign-in events add <c>logout_hint</c>).
     /// </summary>
     [AllowAnonymous] // an anonymous caller (signed out in another tab) still lands on the signed-out page
-    [HttpPost("signout")]
+    [HttpPost(SpaRoutes.SignOut)]
     [ValidateAntiForgeryToken]
     public IActionResult SignOutEverywhere()
     {

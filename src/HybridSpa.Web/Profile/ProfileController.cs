@@ -1,3 +1,4 @@
+using HybridSpa.Web.SpaHost;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Identity.Web;
@@ -11,7 +12,6 @@ namespace HybridSpa.Web.Profile;
 /// </summary>
 [Authorize]
 [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)] // the user's own data: no browser or proxy may keep it past sign-out; no-cache too, as the sign-out form's antiforgery token requires
-[Route("profile")]
 public sealed class ProfileController(UserGraphClientFactory graphClients) : Controller
 {
     /// <summary>What <c>/me</c> needs.</summary>
@@ -24,7 +24,7 @@ public sealed class ProfileController(UserGraphClientFactory graphClients) : Con
     public const int NewestMessages = 5;
 
     /// <summary>Shows the profile.</summary>
-    [HttpGet("")]
+    [HttpGet(SpaRoutes.Profile)]
     [AuthorizeForScopes(Scopes = [ProfileScope])]
     public async Task<IActionResult> Index()
     {
@@ -33,7 +33,7 @@ public sealed class ProfileController(UserGraphClientFactory graphClients) : Con
     }
 
     /// <summary>Shows the profile and what <see cref="ExtraScope"/> buys: the newest messages of the user's mailbox.</summary>
-    [HttpGet("mail")]
+    [HttpGet(SpaRoutes.ProfileMail)]
     [AuthorizeForScopes(Scopes = [ProfileScope, ExtraScope])]
     public async Task<IActionResult> Mail()
     {

@@ -16,15 +16,6 @@ public sealed class BootstrapModelFactory(
     IOptionsMonitor<OpenIdConnectOptions> signInOptions,
     SpaHandOffStore handOffStore)
 {
-    /// <summary>The path of the fresh-SPA-code round trip.</summary>
-    public const string FreshSpaCodeUrl = "/account/spa-code";
-
-    /// <summary>The sign-out endpoint.</summary>
-    public const string SignOutUrl = "/account/signout";
-
-    /// <summary>Where the SPA gets the sign-out form's antiforgery token.</summary>
-    public const string SignOutAntiforgeryUrl = "/account/signout/antiforgery";
-
     private static readonly ConditionalWeakTable<OpenIdConnectConfiguration, string> SerializedMetadata = new();
 
     /// <summary>Creates the model; the SPA code is removed from the session as a side effect.</summary>
@@ -48,8 +39,9 @@ public sealed class BootstrapModelFactory(
             BootstrapByRedirect: handOff.BootstrapByRedirect,
             SpaCodeRequested: ad.WithSpaAuthCode,
             SilentRedirectUri: ad.WithSpaAuthCode ? null : PublicUris.SilentRedirectUri(spa.Value),
-            FreshSpaCodeUrl: FreshSpaCodeUrl,
-            SignOut: new SignOutBootstrap(SignOutUrl, SignOutAntiforgeryUrl));
+            FreshSpaCodeUrl: SpaRoutes.FreshSpaCode,
+            SignOut: new SignOutBootstrap(SpaRoutes.SignOut, SpaRoutes.SignOutAntiforgery),
+            Pages: new SitePages(SpaRoutes.HostPage, SpaRoutes.Profile, SpaRoutes.ProfileMail));
     }
 
     // The discovery document the server already holds, so MSAL.js makes no discovery request of its own. Serialized once per

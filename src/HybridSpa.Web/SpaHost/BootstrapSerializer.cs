@@ -10,7 +10,8 @@ namespace HybridSpa.Web.SpaHost;
 /// </summary>
 public static class BootstrapSerializer
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    /// <summary>The serializer's options: web naming, the default JavaScript encoder (the contract tests derive the record's schema with them).</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.Default,
     };

@@ -8,7 +8,7 @@ namespace HybridSpa.Web.SpaHost;
 public sealed class HomeController(BootstrapModelFactory bootstrapFactory, ViteManifest manifest) : Controller
 {
     /// <summary>The SPA host page.</summary>
-    [HttpGet("/")]
+    [HttpGet(SpaRoutes.HostPage)]
     public async Task<IActionResult> Index()
     {
         // The page may carry a single-use SPA code: no cache may keep it.

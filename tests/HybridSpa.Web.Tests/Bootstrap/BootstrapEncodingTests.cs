@@ -13,7 +13,7 @@ public sealed class BootstrapEncodingTests(HybridSpaFactory factory) : IClassFix
     public void Serializer_escapes_markup_characters_and_round_trips()
     {
         var model = new BootstrapModel("c", "a/", ["h"], "{\"issuer\":\"</script>\"}", "r", ["s"], "g", Hostile, Hostile, null, false, true, null, "/f",
-            new SignOutBootstrap("/o", "/o/t"));
+            new SignOutBootstrap("/o", "/o/t"), new SitePages("/", "/p", "/p/m"));
 
         var json = BootstrapSerializer.Serialize(model);
 

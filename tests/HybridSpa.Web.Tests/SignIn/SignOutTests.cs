@@ -46,11 +46,11 @@ public sealed class SignOutTests(HybridSpaFactory factory) : IClassFixture<Hybri
     {
         using var attacker = factory.CreateBrowser();
         await SignInDriver.SignInAsync(factory, attacker, TestUser.Create());
-        var stolen = await (await attacker.GetAsync(BootstrapModelFactory.SignOutAntiforgeryUrl)).Content.ReadFromJsonAsync<SignOutAntiforgery>();
+        var stolen = await (await attacker.GetAsync(SpaRoutes.SignOutAntiforgery)).Content.ReadFromJsonAsync<SignOutAntiforgery>();
         using var victim = factory.CreateBrowser();
         await SignInDriver.SignInAsync(factory, victim, TestUser.Create());
 
-        var response = await victim.PostFormAsync(BootstrapModelFactory.SignOutUrl, [new(stolen!.Field, stolen.Token)]);
+        var response = await victim.PostFormAsync(SpaRoutes.SignOut, [new(stolen!.Field, stolen.Token)]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await victim.GetAsync("/")).StatusCode);

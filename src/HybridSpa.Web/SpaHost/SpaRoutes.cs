@@ -1,0 +1,26 @@
+namespace HybridSpa.Web.SpaHost;
+
+/// <summary>
+/// The paths the SPA calls or links to. The controllers declare their routes with these constants and the bootstrap hands
+/// them to the SPA (contracts/bootstrap.schema.json), so no path is spelled twice.
+/// </summary>
+public static class SpaRoutes
+{
+    /// <summary>The SPA host page.</summary>
+    public const string HostPage = "/";
+
+    /// <summary>The server-rendered profile.</summary>
+    public const string Profile = "/profile";
+
+    /// <summary>The server-rendered profile with the newest mail (incremental consent).</summary>
+    public const string ProfileMail = "/profile/mail";
+
+    /// <summary>The top-level prompt=none round trip that comes back with a new SPA code.</summary>
+    public const string FreshSpaCode = "/account/spa-code";
+
+    /// <summary>The sign-out endpoint (a form POST with the antiforgery field).</summary>
+    public const string SignOut = "/account/signout";
+
+    /// <summary>Where the SPA gets the sign-out form's antiforgery field (contracts/signout-antiforgery.schema.json).</summary>
+    public const string SignOutAntiforgery = "/account/signout/antiforgery";
+}
