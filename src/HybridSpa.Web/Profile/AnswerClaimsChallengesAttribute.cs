@@ -1,7 +1,9 @@
+using System.Globalization;
 using HybridSpa.Web.Errors;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -86,7 +88,7 @@ public sealed partial class AnswerClaimsChallengesAttribute : Attribute, IAsyncA
         }
 
         // A tampered counter only shortens or lengthens its own browser's retries, each of them a sign-in the user sees: no integrity needed.
-        http.Response.Cookies.Append(CounterCookie, round.ToString(System.Globalization.CultureInfo.InvariantCulture), CounterOptions());
+        http.Response.Cookies.Append(CounterCookie, round.ToString(CultureInfo.InvariantCulture), CounterOptions());
         executed.Result = new ChallengeResult(ChallengeProperties(http, scopes, claims));
     }
 
@@ -130,7 +132,7 @@ public sealed partial class AnswerClaimsChallengesAttribute : Attribute, IAsyncA
         ViewName = "Error",
         StatusCode = status,
         ViewData = new ViewDataDictionary<ErrorViewModel>(
-            new Microsoft.AspNetCore.Mvc.ModelBinding.EmptyModelMetadataProvider(), context.ModelState)
+            new EmptyModelMetadataProvider(), context.ModelState)
         {
             Model = new ErrorViewModel(title, null, null, null, context.HttpContext.TraceIdentifier) { Explanation = explanation },
         },

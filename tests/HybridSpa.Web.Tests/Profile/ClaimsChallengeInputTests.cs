@@ -13,6 +13,7 @@ namespace HybridSpa.Web.Tests.Profile;
 public sealed class ClaimsChallengeInputTests : IDisposable
 {
     private const string RevocationClaims = """{"access_token":{"nbf":{"essential":true,"value":"1764979200"}}}""";
+    private static readonly string EncodedRevocationClaims = Convert.ToBase64String(Encoding.UTF8.GetBytes(RevocationClaims));
     private readonly HybridSpaFactory _factory = new();
 
     [Fact]
@@ -31,9 +32,7 @@ public sealed class ClaimsChallengeInputTests : IDisposable
     public async Task Graph_claims_challenge_that_needs_the_user_becomes_an_authorize_request_carrying_those_claims_and_the_page_renders_after_it()
     {
         using var browser = _factory.CreateBrowser();
-        var user = TestUser.Create();
-        await SignInDriver.SignInAsync(_factory, browser, user);
-        ChallengeOnceWith(Convert.ToBase64String(Encoding.UTF8.GetBytes(RevocationClaims)));
+        var user = await SignInAndChallengeOnceAsync(browser);
         RefreshNeedsInteraction();
 
         var authorize = AuthorizeRequest.From(await browser.GetAsync("/profile"));
@@ -55,9 +54,7 @@ public sealed class ClaimsChallengeInputTests : IDisposable
     public async Task Graph_claims_challenge_that_a_silent_token_request_satisfies_is_answered_without_a_redirect()
     {
         using var browser = _factory.CreateBrowser();
-        var user = TestUser.Create();
-        await SignInDriver.SignInAsync(_factory, browser, user);
-        ChallengeOnceWith(Convert.ToBase64String(Encoding.UTF8.GetBytes(RevocationClaims)));
+        var user = await SignInAndChallengeOnceAsync(browser);
         _factory.Idp.OnRefreshToken = form => IdentityProviderDouble.Tokens(
             new IdTokenBuilder(user, nonce: null).Build(), user, spaCode: null, accessToken: "access-token-with-claims", scope: form["scope"]);
 
@@ -101,7 +98,7 @@ public sealed class ClaimsChallengeInputTests : IDisposable
         using var browser = _factory.CreateBrowser();
         var user = TestUser.Create();
         await SignInDriver.SignInAsync(_factory, browser, user);
-        _factory.Graph.Outage = () => Challenge(Convert.ToBase64String(Encoding.UTF8.GetBytes(RevocationClaims)));
+        _factory.Graph.Outage = () => Challenge(EncodedRevocationClaims);
         RefreshNeedsInteraction();
 
         var response = await browser.GetAsync("/profile");
@@ -143,20 +140,23 @@ public sealed class ClaimsChallengeInputTests : IDisposable
         return response;
     }
 
-    /// <summary>Graph challenges the next request only; the one after it is answered.</summary>
-    private void ChallengeOnceWith(string claims)
+    /// <summary>Signs a new user in on <paramref name="browser"/>; Graph challenges the next request only for the revocation claims, and answers the one after it.</summary>
+    private async Task<TestUser> SignInAndChallengeOnceAsync(Browser browser)
     {
+        var user = TestUser.Create();
+        await SignInDriver.SignInAsync(_factory, browser, user);
         var challenged = 0;
         _factory.Graph.Outage = () =>
         {
             if (Interlocked.Increment(ref challenged) == 1)
             {
-                return Challenge(claims);
+                return Challenge(EncodedRevocationClaims);
             }
 
             _factory.Graph.Outage = null;
             return Ok();
         };
+        return user;
     }
 
     private static HttpResponseMessage Ok() => new(HttpStatusCode.OK)
