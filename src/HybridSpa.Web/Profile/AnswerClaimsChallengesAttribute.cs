@@ -77,7 +77,7 @@ public sealed partial class AnswerClaimsChallengesAttribute : Attribute, IAsyncA
         }
 
         executed.ExceptionHandled = true;
-        var round = (int.TryParse(http.Request.Cookies[CounterCookie], out var previous) ? Math.Max(previous, 0) : 0) + 1;
+        var round = (int.TryParse(http.Request.Cookies[CounterCookie], out var previous) ? Math.Clamp(previous, 0, MaxChallenges) : 0) + 1;
         if (round > MaxChallenges)
         {
             LogChallengeLoop(logger, MaxChallenges, ExceptionCauses.Describe(executed.Exception));
