@@ -1,4 +1,4 @@
-import { CacheLookupPolicy, InteractionRequiredAuthError } from "@azure/msal-browser";
+import { CacheLookupPolicy, InteractionRequiredAuthError, ServerError } from "@azure/msal-browser";
 import { describe, expect, it, vi } from "vitest";
 import { ResourceChallengeError } from "../auth/resourceChallenge";
 import { aFakeMsal, aGraphFetch, aGraphUser, anAccount, aTokenResult } from "../test/fakes";
@@ -149,6 +149,20 @@ describe("the Graph client", () => {
       msal.acquireTokenSilent
         .mockResolvedValueOnce(aTokenResult())
         .mockRejectedValueOnce(new InteractionRequiredAuthError("interaction_required", "AADSTS50076: MFA required."));
+
+      const error = await client.getMe().catch((e: unknown) => e);
+
+      expect(error).toBeInstanceOf(ResourceChallengeError);
+      expect(error).toMatchObject({ challenge: { kind: "claims", claims: CLAIMS }, retried: true });
+      expect(fetch).toHaveBeenCalledTimes(1);
+    });
+
+    it("a claims challenge whose retry finds the refresh token revoked (invalid_grant): rejects with the claims for the redirect", async () => {
+      const fetch = graphAnswering(unauthorized(challenge));
+      const { msal, client } = aClient(fetch);
+      msal.acquireTokenSilent
+        .mockResolvedValueOnce(aTokenResult())
+        .mockRejectedValueOnce(new ServerError("invalid_grant", "AADSTS50173: The provided grant has expired due to it being revoked."));
 
       const error = await client.getMe().catch((e: unknown) => e);
 

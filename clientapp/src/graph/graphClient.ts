@@ -1,4 +1,4 @@
-import { InteractionRequiredAuthError, type AccountInfo, type IPublicClientApplication } from "@azure/msal-browser";
+import { InteractionRequiredAuthError, ServerError, type AccountInfo, type IPublicClientApplication } from "@azure/msal-browser";
 import { silentRetryFor, type SilentRetry } from "../auth/errorActions";
 import { ResourceChallengeError, resourceChallengeOf } from "../auth/resourceChallenge";
 import { acquireTokenSilently } from "../auth/silentToken";
@@ -60,7 +60,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     try {
       return await acquireTokenSilently(options.instance, options.account, options.scopes, retry);
     } catch (error) {
-      if (retry !== null && "claims" in retry && error instanceof InteractionRequiredAuthError) {
+      if (retry !== null && "claims" in retry && onlyASignInCanAddClaims(error)) {
         // Only an interactive sign-in can add these claims: the table's next row for a challenge a retry did not satisfy.
         throw new ResourceChallengeError({ kind: "claims", claims: retry.claims }, true, { cause: error });
       }
@@ -151,4 +151,13 @@ function toGraphUser(body: unknown): GraphUser {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The silent retry with a challenge's claims failed in a way only a sign-in fixes: interaction required (MFA, AADSTS50076), or
+ * a refresh token the identity provider no longer honours — a revoked session's (AADSTS50173), which MSAL.js reports as a
+ * plain invalid_grant ServerError.
+ */
+function onlyASignInCanAddClaims(error: unknown): boolean {
+  return error instanceof InteractionRequiredAuthError || (error instanceof ServerError && error.errorCode === "invalid_grant");
 }

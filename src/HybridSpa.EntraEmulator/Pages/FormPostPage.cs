@@ -21,6 +21,6 @@ internal static class FormPostPage
         // No form-action limit: browsers apply it to every redirect that follows the submission, and the app may answer
         // the posted response with a redirect anywhere — back to this IdP for a prompt=none retry, say. UNCONFIRMED:
         // Entra's own form_post page sets no form-action either.
-        return HtmlPageWriter.WriteAsync(context, StatusCodes.Status200OK, nonce, "Working...", body.ToString(), formAction: null);
+        return HtmlPageWriter.WriteAsync(context, StatusCodes.Status200OK, nonce, "Working...", body.ToString());
     }
 }

@@ -8,9 +8,13 @@ internal static class HtmlPageWriter
 {
     public static string NewNonce() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
 
-    /// <param name="formAction">Where forms on the page may post ('self' for the emulator's own pages); null sets no limit.</param>
+    /// <param name="formAction">
+    /// Where forms on the page may post; null (the default) sets no limit. The sign-in, picker, consent and step-up pages post to
+    /// /login, which may answer with a redirect to the app's redirect URI (response_mode query or fragment), and browsers apply
+    /// form-action to that redirect too: 'self' there blocked a SPA's interactive sign-in. Entra's own pages set none.
+    /// </param>
     /// <param name="frameSources">Origins the page may frame (front-channel logout); none by default.</param>
-    public static Task WriteAsync(HttpContext context, int statusCode, string nonce, string title, string bodyHtml, string? formAction = "'self'", IReadOnlyCollection<string>? frameSources = null)
+    public static Task WriteAsync(HttpContext context, int statusCode, string nonce, string title, string bodyHtml, string? formAction = null, IReadOnlyCollection<string>? frameSources = null)
     {
         var response = context.Response;
         response.StatusCode = statusCode;

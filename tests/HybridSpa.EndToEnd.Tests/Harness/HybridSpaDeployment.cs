@@ -36,6 +36,9 @@ public class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
     /// <summary>Changes to the emulator's users and app registration before it starts (the defaults otherwise).</summary>
     public Action<EntraEmulatorOptions>? ConfigureEmulator { get; init; }
 
+    /// <summary>When true, the emulator serves its control surface (revocations, authentication contexts): only in Development.</summary>
+    public bool ControlSurface { get; init; }
+
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
@@ -44,7 +47,8 @@ public class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
         Emulator = await EntraEmulatorHost.StartAsync(EmulatorOptionsFor(AppOrigin), new EntraEmulatorHostSettings
         {
             TlsCertificate = TestCertificate.Instance,
-            EnvironmentName = "Testing",
+            EnvironmentName = ControlSurface ? "Development" : "Testing",
+            EnableControlSurface = ControlSurface,
             ConfigureLogging = logging => logging.ClearProviders(),
         });
 

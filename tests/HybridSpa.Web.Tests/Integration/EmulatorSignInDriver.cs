@@ -92,11 +92,11 @@ public sealed partial class EmulatorSignInDriver : IDisposable
         return response.Headers.Location!;
     }
 
-    /// <summary>Runs the emulator's pages (sign-in, account picker, consent) until it answers with the form_post page.</summary>
+    /// <summary>Runs the emulator's pages (sign-in, account picker, consent, step-up) until it answers with the form_post page.</summary>
     public async Task<(FormPost FormPost, int PagesShown)> AuthorizeAsync(Uri authorize, string userObjectId)
     {
         var response = await Emulator.GetAsync(authorize);
-        for (var step = 0; step < 4; step++)
+        for (var step = 0; step < 5; step++)
         {
             var html = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"Emulator answered {(int)response.StatusCode}: {html}");
@@ -110,11 +110,27 @@ public sealed partial class EmulatorSignInDriver : IDisposable
                 ?? forms.FirstOrDefault(f => f.Is("pick") && f.Fields.GetValueOrDefault("user") == userObjectId)
                 ?? forms.FirstOrDefault(f => f.Is("other"))
                 ?? forms.FirstOrDefault(f => f.Is("consent"))
+                ?? StepUp(forms, html)
                 ?? throw new InvalidOperationException("Unexpected emulator page: " + html);
             response = await Emulator.PostAsync(new Uri(Emulator.BaseAddress!, next.Action), new FormUrlEncodedContent(next.Fields));
         }
 
-        throw new InvalidOperationException("The emulator did not answer with a form_post in four steps.");
+        throw new InvalidOperationException("The emulator did not answer with a form_post in five steps.");
+    }
+
+    /// <summary>Every step-up page the user answered (the emulator's stand-in for multi-factor authentication).</summary>
+    public int StepUps { get; private set; }
+
+    /// <summary>The step-up form with the one-time code the emulator's page shows typed in, as the user would.</summary>
+    private HtmlForm? StepUp(List<HtmlForm> forms, string html)
+    {
+        if (forms.FirstOrDefault(f => f.Is("stepup")) is not { } stepUp)
+        {
+            return null;
+        }
+
+        StepUps++;
+        return stepUp with { Fields = new Dictionary<string, string>(stepUp.Fields) { ["code"] = OneTimeCodePattern().Match(html).Groups["code"].Value } };
     }
 
     public void Dispose()
@@ -137,6 +153,9 @@ public sealed partial class EmulatorSignInDriver : IDisposable
 
     [GeneratedRegex("<form[^>]* action=\"(?<action>[^\"]*)\"[^>]*>(?<body>.*?)</form>", RegexOptions.Singleline)]
     private static partial Regex FormPattern();
+
+    [GeneratedRegex("your one-time code is <code>(?<code>[0-9]{6})</code>")]
+    private static partial Regex OneTimeCodePattern();
 
     [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]*)\" value=\"(?<value>[^\"]*)\">")]
     private static partial Regex HiddenInputPattern();

@@ -89,16 +89,20 @@ public sealed class EmulatorWebFixture : IAsyncLifetime
 
     /// <summary>
     /// Starts an emulator on a free port with <paramref name="options"/>' first app registered for the test app's URIs on
-    /// <paramref name="appOrigin"/> (<see cref="TestSettings.Origin"/> unless the test puts the app elsewhere).
+    /// <paramref name="appOrigin"/> (<see cref="TestSettings.Origin"/> unless the test puts the app elsewhere); with
+    /// <paramref name="controlSurface"/>, its control surface too (Development only: revocations, authentication contexts).
     /// </summary>
-    public static Task<EntraEmulatorHost> StartEmulatorAsync(EntraEmulatorOptions options, string appOrigin = TestSettings.Origin)
+    public static Task<EntraEmulatorHost> StartEmulatorAsync(EntraEmulatorOptions options, string appOrigin = TestSettings.Origin, bool controlSurface = false)
     {
         // The same mapping as EmbeddedEmulatorExtensions: the app registration is made from the web app's own URIs.
         var application = options.Applications[0];
         application.WebRedirectUris = [appOrigin + "/signin-oidc"];
         application.SpaRedirectUris = [appOrigin + "/"];
         application.PostLogoutRedirectUris = [appOrigin + "/signout-callback-oidc"];
-        return EntraEmulatorHost.StartAsync(options, new EntraEmulatorHostSettings { Host = DevelopmentDefaults.Host, Port = 0, EnvironmentName = "Testing" });
+        return EntraEmulatorHost.StartAsync(options, new EntraEmulatorHostSettings
+        {
+            Host = DevelopmentDefaults.Host, Port = 0, EnvironmentName = controlSurface ? "Development" : "Testing", EnableControlSurface = controlSurface,
+        });
     }
 
     public async Task DisposeAsync()
