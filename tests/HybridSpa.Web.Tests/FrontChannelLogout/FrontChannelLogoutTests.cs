@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using HybridSpa.Web.FrontChannelLogout;
 using HybridSpa.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Caching.Distributed;
@@ -141,19 +140,14 @@ public sealed class FrontChannelLogoutTests(HybridSpaFactory factory) : IClassFi
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
     }
 
-    /// <summary>The app's front-channel logout URL in the emulator's logout page (its one hidden iframe).</summary>
-    internal static Uri FrameSourceOf(string logoutPage)
+    /// <summary>The front-channel logout request as the identity provider's iframe makes it: cross-site, without the app's cookies.</summary>
+    internal static async Task<HttpResponseMessage> FromIdentityProviderAsync(HybridSpaFactory app, string query)
     {
-        var frame = Regex.Match(logoutPage, "<iframe hidden title=\"[^\"]*\" src=\"([^\"]+)\"");
-        Assert.True(frame.Success, logoutPage);
-        return new Uri(WebUtility.HtmlDecode(frame.Groups[1].Value));
-    }
-
-    private async Task<HttpResponseMessage> FromIdentityProviderAsync(string query)
-    {
-        using var iframe = factory.CreateBrowser();
+        using var iframe = app.CreateBrowser();
         return await iframe.SendAsync(new HttpRequestMessage(HttpMethod.Get, FrontChannelLogoutController.Path + query), crossSite: true);
     }
+
+    private Task<HttpResponseMessage> FromIdentityProviderAsync(string query) => FromIdentityProviderAsync(factory, query);
 
     private static async Task AssertSameAnswerAsync(HttpResponseMessage expected, HttpResponseMessage actual)
     {

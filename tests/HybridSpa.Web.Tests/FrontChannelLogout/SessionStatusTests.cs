@@ -28,8 +28,7 @@ public sealed class SessionStatusTests(HybridSpaFactory factory) : IClassFixture
         using var browser = factory.CreateBrowser();
         var user = TestUser.Create();
         await SignInDriver.SignInAsync(factory, browser, user);
-        using var iframe = factory.CreateBrowser();
-        await iframe.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"{FrontChannelLogoutController.Path}?sid={user.Sid}"), crossSite: true);
+        await FrontChannelLogoutTests.FromIdentityProviderAsync(factory, "?sid=" + user.Sid);
 
         var response = await browser.GetAsync(SessionStatusController.Path);
 

@@ -103,11 +103,9 @@ public sealed class EmulatorSignInTests(EmulatorWebFixture fixture) : IClassFixt
 
         // The emulator accepts the end-session request: its page calls the app's front-channel logout URL, then continues to the
         // registered post-logout URI.
-        using var logout = await driver.Emulator.GetAsync(location);
-        Assert.Equal(HttpStatusCode.OK, logout.StatusCode);
-        var logoutPage = await logout.Content.ReadAsStringAsync();
-        Assert.Contains($"src=\"{TestSettings.Origin}/signout-frontchannel?sid=", logoutPage, StringComparison.Ordinal);
-        Assert.Contains($"data-continue=\"{TestSettings.Origin}/signout-callback-oidc", logoutPage, StringComparison.Ordinal);
+        var logout = await driver.LogOutAtEmulatorAsync(location);
+        Assert.Equal($"{TestSettings.Origin}/signout-frontchannel?sid={bootstrap.Sid}", Assert.Single(logout.Frames).AbsoluteUri);
+        Assert.StartsWith(TestSettings.Origin + "/signout-callback-oidc", logout.ContinueTo!.AbsoluteUri, StringComparison.Ordinal);
         Assert.Null(await tokenCache.GetAsync(homeAccountId));
 
         // The emulator's session is over: a silent sign-in through the same browser now needs interaction.
