@@ -4,6 +4,7 @@ import type { FirstTokenOutcome } from "./auth/firstToken";
 import { BootstrapProvider } from "./bootstrap/BootstrapContext";
 import type { Bootstrap } from "./bootstrap/bootstrapConfig";
 import { HomePage } from "./pages/HomePage";
+import { ServerSessionProvider } from "./session/ServerSessionContext";
 import { PageLayout } from "./ui-components/PageLayout";
 
 export interface AppProps {
@@ -18,9 +19,11 @@ export function App({ instance, bootstrap, firstToken }: AppProps) {
   return (
     <MsalProvider instance={instance}>
       <BootstrapProvider bootstrap={bootstrap}>
-        <PageLayout>
-          <HomePage firstToken={firstToken} />
-        </PageLayout>
+        <ServerSessionProvider>
+          <PageLayout>
+            <HomePage firstToken={firstToken} />
+          </PageLayout>
+        </ServerSessionProvider>
       </BootstrapProvider>
     </MsalProvider>
   );

@@ -96,6 +96,7 @@ public sealed class TopologyFiles
         application.WebRedirectUris = [new Uri(settings.PublicOrigin, "signin-oidc").AbsoluteUri];
         application.SpaRedirectUris = [settings.PublicOrigin.AbsoluteUri];
         application.PostLogoutRedirectUris = [new Uri(settings.PublicOrigin, "signout-callback-oidc").AbsoluteUri];
+        application.FrontChannelLogoutUrl = new Uri(settings.PublicOrigin, "signout-frontchannel").AbsoluteUri;
         File.WriteAllText(EmulatorConfiguration, JsonSerializer.Serialize(new Dictionary<string, object> { [EntraEmulatorOptions.SectionName] = options }));
     }
 

@@ -4,6 +4,7 @@ using HybridSpa.Web.SpaHost;
 using HybridSpa.Web.Emulator;
 #endif
 using HybridSpa.Web.Errors;
+using HybridSpa.Web.FrontChannelLogout;
 using HybridSpa.Web.IdentityProvider;
 using HybridSpa.Web.Observability;
 using HybridSpa.Web.Profile;
@@ -26,6 +27,7 @@ builder.AddEmbeddedEntraEmulator();
 #endif
 builder.AddSharedState();
 builder.AddHybridSpaSignIn();
+builder.AddFrontChannelLogout();
 builder.AddIdentityProviderResilience();
 builder.AddServerSideGraph();
 builder.AddSpaHost();

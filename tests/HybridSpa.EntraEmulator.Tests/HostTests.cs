@@ -48,6 +48,7 @@ public sealed class HostTests
         Assert.Equal(["https://localhost:5001/signin-oidc"], app.WebRedirectUris);
         Assert.Equal(["https://localhost:5001/"], app.SpaRedirectUris);
         Assert.Equal(["https://localhost:5001/signout-callback-oidc"], app.PostLogoutRedirectUris);
+        Assert.Equal("https://localhost:5001/signout-frontchannel", app.FrontChannelLogoutUrl);
         Assert.Equal(3, options.Users.Count);
     }
 

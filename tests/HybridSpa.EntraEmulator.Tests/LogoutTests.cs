@@ -11,17 +11,20 @@ public sealed class LogoutTests(EmulatorFixture fixture) : IClassFixture<Emulato
     private Uri Logout(string query) => new($"{Host.Authority}oauth2/v2.0/logout?{query}");
 
     [Fact]
-    public async Task Logout_to_a_registered_uri_redirects_with_state_and_ends_the_session()
+    public async Task Logout_to_a_registered_uri_continues_there_with_state_after_the_front_channel_and_ends_the_session()
     {
         using var browser = new Browser(Host);
         await browser.SignInAsync(new AuthorizeRequest(), TestUsers.Adele);
 
         using var response = await browser.Client.GetAsync(Logout(
             $"post_logout_redirect_uri={Uri.EscapeDataString(DevelopmentDefaults.PostLogoutRedirectUri)}&state=abc%3D&client-request-id={Guid.NewGuid()}&logout_hint=x"));
+        var html = await response.Content.ReadAsStringAsync();
         var silent = await AuthorizeResponse.TryReadAsync(await browser.AuthorizeAsync(AuthorizeRequest.Spa() with { Prompt = "none" }));
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal($"{DevelopmentDefaults.PostLogoutRedirectUri}?state=abc%3D", response.Headers.Location!.OriginalString);
+        // The default app has a front-channel logout URL: the page frames it, then continues to the post-logout URI.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"src=\"{DevelopmentDefaults.FrontChannelLogoutUrl}?sid=", html, StringComparison.Ordinal);
+        Assert.Contains($"data-continue=\"{DevelopmentDefaults.PostLogoutRedirectUri}?state=abc%3D\"", html, StringComparison.Ordinal);
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("ESTSAUTH=;", StringComparison.Ordinal));
         Assert.Equal("login_required", silent?.Get("error"));
     }

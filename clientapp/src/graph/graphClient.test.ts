@@ -2,6 +2,7 @@ import { CacheLookupPolicy, InteractionRequiredAuthError, ServerError } from "@a
 import { describe, expect, it, vi } from "vitest";
 import { ResourceChallengeError } from "../auth/resourceChallenge";
 import { aFakeMsal, aGraphFetch, aGraphUser, anAccount, aTokenResult } from "../test/fakes";
+import { SessionEndedError } from "../session/serverSession";
 import { createGraphClient, GraphError } from "./graphClient";
 
 function aClient(fetch: typeof globalThis.fetch, graphBaseUrl = "https://login.dev.localhost:5443/v1.0") {
@@ -33,6 +34,26 @@ describe("the Graph client", () => {
     expect(fetch).toHaveBeenNthCalledWith(2, "https://login.dev.localhost:5443/v1.0/me/photo/$value", {
       headers: { Authorization: "Bearer second-token" },
     });
+  });
+
+  it("takes no token and calls nothing once the server's session has ended", async () => {
+    const fetch = aGraphFetch();
+    const msal = aFakeMsal([anAccount()]);
+    const ended = new SessionEndedError("You were signed out elsewhere.");
+    const client = createGraphClient({
+      instance: msal,
+      account: anAccount(),
+      scopes: ["User.Read"],
+      graphBaseUrl: "https://login.dev.localhost:5443/v1.0",
+      fetch,
+      ensureSignedIn: () => Promise.reject(ended),
+    });
+
+    await expect(client.getMe()).rejects.toBe(ended);
+    await expect(client.getMyPhoto()).rejects.toBe(ended);
+
+    expect(msal.acquireTokenSilent).not.toHaveBeenCalled();
+    expect(fetch).not.toHaveBeenCalled();
   });
 
   it("joins the base URL without doubling the slash", async () => {

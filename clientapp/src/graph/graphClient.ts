@@ -45,10 +45,12 @@ export interface GraphClientOptions {
   /** "https://graph.microsoft.com/v1.0", or the emulator's in Development. */
   readonly graphBaseUrl: string;
   readonly fetch?: typeof fetch;
+  /** Rejects when the server's session has ended (a sign-out elsewhere): then no token is taken from MSAL's cache. */
+  readonly ensureSignedIn?: () => Promise<void>;
 }
 
 /**
- * The one way this app calls Graph: a fresh acquireTokenSilent for every call, then a bearer request. A 401 gets the one
+ * The one way this app calls Graph: the server's session confirmed, a fresh acquireTokenSilent for every call, then a bearer request. A 401 gets the one
  * silent retry the error → action table allows (with the claims of a claims challenge, or for a fresh token); a claims
  * challenge that retry cannot satisfy rejects with a ResourceChallengeError for the table's next row (a redirect, or a card).
  */
@@ -68,6 +70,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     }
   };
   const fetchGraph = async (path: string): Promise<Response> => {
+    await options.ensureSignedIn?.();
     let retry: SilentRetry | null = null;
     for (;;) {
       const { accessToken } = await tokenFor(retry);

@@ -6,6 +6,7 @@ import { useBootstrapToken } from "../auth/useBootstrapToken";
 import { useTokenErrorAction } from "../auth/useTokenErrorAction";
 import { useBootstrap } from "../bootstrap/BootstrapContext";
 import { createGraphClient } from "../graph/graphClient";
+import { useServerSession } from "../session/ServerSessionContext";
 import { Loading } from "../ui-components/Loading";
 import { ProfileCard } from "../ui-components/ProfileCard";
 import { TokenErrorCard } from "../ui-components/TokenErrorCard";
@@ -40,9 +41,10 @@ export function HomePage({ firstToken }: { firstToken: Promise<FirstTokenOutcome
 function SignedInProfile({ account }: { account: AccountInfo }) {
   const { instance } = useMsal();
   const { scopes, graphBaseUrl } = useBootstrap();
+  const session = useServerSession();
   const graph = useMemo(
-    () => createGraphClient({ instance, account, scopes, graphBaseUrl }),
-    [instance, account, scopes, graphBaseUrl],
+    () => createGraphClient({ instance, account, scopes, graphBaseUrl, ensureSignedIn: session.assertSignedIn }),
+    [instance, account, scopes, graphBaseUrl, session],
   );
   const onTokenError = useTokenErrorAction(account);
   return <ProfileCard graph={graph} onTokenError={onTokenError} />;

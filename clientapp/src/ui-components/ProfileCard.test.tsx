@@ -6,6 +6,7 @@ import type { TokenErrorOutcome } from "../auth/useTokenErrorAction";
 import { BootstrapProvider } from "../bootstrap/BootstrapContext";
 import { createGraphClient } from "../graph/graphClient";
 import { aBootstrap, aFakeMsal, aGraphFetch, aGraphUser, anAccount } from "../test/fakes";
+import { SessionEndedError } from "../session/serverSession";
 import { ProfileCard } from "./ProfileCard";
 
 function renderProfile(
@@ -72,6 +73,26 @@ describe("ProfileCard", () => {
     expect(await screen.findByRole("heading", { name: hostile })).toBeInTheDocument();
     expect(container.querySelector("img")).toBeNull();
     expect(container.querySelector("script")).toBeNull();
+  });
+
+  it("says the user was signed out elsewhere, instead of a Graph or token error, when the server's session ended", async () => {
+    const onTokenError = vi.fn(async (): Promise<TokenErrorOutcome> => ({ kind: "redirecting" }));
+    const graph = createGraphClient({
+      instance: aFakeMsal([anAccount()]),
+      account: anAccount(),
+      scopes: ["User.Read"],
+      graphBaseUrl: "https://login.dev.localhost:5443/v1.0",
+      fetch: aGraphFetch(),
+      ensureSignedIn: () => Promise.reject(new SessionEndedError("You were signed out elsewhere.")),
+    });
+    render(
+      <BootstrapProvider bootstrap={aBootstrap()}>
+        <ProfileCard graph={graph} onTokenError={onTokenError} />
+      </BootstrapProvider>,
+    );
+
+    await waitFor(() => expect(screen.getByRole("status")).toHaveTextContent("You were signed out elsewhere"));
+    expect(onTokenError).not.toHaveBeenCalled();
   });
 
   it("shows Graph's error code and message with a Retry that calls Graph again", async () => {

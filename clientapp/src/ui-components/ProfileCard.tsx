@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import type { AuthErrorDetails } from "../auth/errorActions";
 import type { TokenErrorOutcome } from "../auth/useTokenErrorAction";
 import { GraphError, type GraphClient, type GraphUser } from "../graph/graphClient";
+import { SessionEndedError } from "../session/serverSession";
 import { ErrorScreen } from "./ErrorScreen";
 import { Loading } from "./Loading";
 import { TokenErrorCard } from "./TokenErrorCard";
@@ -13,6 +14,8 @@ type ProfileState =
   | { readonly status: "graph-failed"; readonly error: GraphError | TypeError }
   /** The page is leaving to get a token Graph accepts (a claims challenge, a spent refresh token). */
   | { readonly status: "redirecting" }
+  /** The server's session ended elsewhere: the page is leaving for the signed-out page. */
+  | { readonly status: "signed-out" }
   | { readonly status: "token-failed"; readonly details: AuthErrorDetails };
 
 interface ProfileCardProps {
@@ -34,6 +37,9 @@ export function ProfileCard({ graph, onTokenError }: ProfileCardProps) {
         async (error: unknown): Promise<ProfileState | null> => {
           if (error instanceof GraphError || error instanceof TypeError) {
             return { status: "graph-failed", error };
+          }
+          if (error instanceof SessionEndedError) {
+            return { status: "signed-out" };
           }
           if (cancelled) {
             // A superseded attempt (StrictMode's first effect, a new client) must not start a redirect.
@@ -62,6 +68,8 @@ export function ProfileCard({ graph, onTokenError }: ProfileCardProps) {
       return <Loading message="Loading your profile from Microsoft Graph…" />;
     case "redirecting":
       return <Loading message="Signing you in again for Microsoft Graph…" />;
+    case "signed-out":
+      return <Loading message="You were signed out elsewhere. Opening the signed-out page…" />;
     case "token-failed":
       return <TokenErrorCard details={state.details} retry={tryAgain} />;
     case "graph-failed":

@@ -21,6 +21,9 @@ public static class DevelopmentDefaults
     /// <summary>The web app's signed-out callback.</summary>
     public const string PostLogoutRedirectUri = "https://localhost:5001/signout-callback-oidc";
 
+    /// <summary>The web app's front-channel logout URL, which the logout page loads in a hidden iframe with <c>?sid=</c>.</summary>
+    public const string FrontChannelLogoutUrl = "https://localhost:5001/signout-frontchannel";
+
     /// <summary>The in-process emulator's host name (a different site from https://localhost, as Entra is from the app).</summary>
     public const string Host = "login.dev.localhost";
 
@@ -42,7 +45,7 @@ public static class DevelopmentDefaults
         "User.Read", "User.ReadBasic.All", "User.Read.All", "Mail.Read", "Mail.Send", "Calendars.Read", "Contacts.Read", "Files.Read", "People.Read",
     ];
 
-    /// <summary>The web app's registration: Web + SPA redirect URIs under one client id, <c>login_hint</c> and <c>sid</c> optional claims.</summary>
+    /// <summary>The web app's registration: Web + SPA redirect URIs under one client id, a front-channel logout URL, <c>login_hint</c> and <c>sid</c> optional claims.</summary>
     public static AppRegistration CreateApplication() => new()
     {
         ClientId = ClientId,
@@ -51,6 +54,7 @@ public static class DevelopmentDefaults
         WebRedirectUris = [WebRedirectUri],
         SpaRedirectUris = [SpaRedirectUri],
         PostLogoutRedirectUris = [PostLogoutRedirectUri],
+        FrontChannelLogoutUrl = FrontChannelLogoutUrl,
         DefaultConsentedScopes = ["User.Read"],
         ApplicationPermissions = ["User.Read.All"],
     };

@@ -1,5 +1,6 @@
 using HybridSpa.EntraEmulator;
 using HybridSpa.Web.Configuration;
+using HybridSpa.Web.FrontChannelLogout;
 using HybridSpa.Web.Http;
 
 namespace HybridSpa.Web.Emulator;
@@ -52,6 +53,7 @@ public static class EmbeddedEmulatorExtensions
         application.WebRedirectUris = [PublicUris.WebRedirectUri(spa, azureAd)];
         application.SpaRedirectUris = [spa.RedirectUri!, PublicUris.SilentRedirectUri(spa)];
         application.PostLogoutRedirectUris = [PublicUris.PostLogoutRedirectUri(spa, azureAd)];
+        application.FrontChannelLogoutUrl = spa.Origin + FrontChannelLogoutController.Path;
         return options;
     }
 }

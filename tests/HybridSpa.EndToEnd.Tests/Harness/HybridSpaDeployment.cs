@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using HybridSpa.EntraEmulator;
 using HybridSpa.Web.Configuration;
+using HybridSpa.Web.FrontChannelLogout;
 using HybridSpa.Web.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -82,6 +83,7 @@ public class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
         application.WebRedirectUris = [new Uri(appOrigin, "signin-oidc").AbsoluteUri];
         application.SpaRedirectUris = [appOrigin.AbsoluteUri, new Uri(appOrigin, PublicUris.SilentCallbackPath).AbsoluteUri];
         application.PostLogoutRedirectUris = [new Uri(appOrigin, "signout-callback-oidc").AbsoluteUri];
+        application.FrontChannelLogoutUrl = new Uri(appOrigin, FrontChannelLogoutController.Path).AbsoluteUri;
         ConfigureEmulator?.Invoke(options);
         return options;
     }

@@ -133,6 +133,23 @@ public sealed partial class EmulatorSignInDriver : IDisposable
         return stepUp with { Fields = new Dictionary<string, string>(stepUp.Fields) { ["code"] = OneTimeCodePattern().Match(html).Groups["code"].Value } };
     }
 
+    /// <summary>
+    /// GET the emulator's logout <paramref name="logoutUrl"/>: the front-channel logout URLs its page frames, and where the browser
+    /// goes next (the page's continuation, or its redirect when there is nothing to frame; null for the generic signed-out page).
+    /// </summary>
+    public async Task<EmulatorLogout> LogOutAtEmulatorAsync(Uri logoutUrl)
+    {
+        using var response = await Emulator.GetAsync(logoutUrl);
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            return new EmulatorLogout([], response.Headers.Location);
+        }
+
+        var html = await response.Content.ReadAsStringAsync();
+        var continueTo = ContinuePattern().Match(html) is { Success: true } match ? new Uri(WebUtility.HtmlDecode(match.Groups["uri"].Value)) : null;
+        return new EmulatorLogout([.. FramePattern().Matches(html).Select(m => new Uri(WebUtility.HtmlDecode(m.Groups["src"].Value)))], continueTo);
+    }
+
     public void Dispose()
     {
         App.Dispose();
@@ -160,6 +177,12 @@ public sealed partial class EmulatorSignInDriver : IDisposable
     [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]*)\" value=\"(?<value>[^\"]*)\">")]
     private static partial Regex HiddenInputPattern();
 
+    [GeneratedRegex("<iframe hidden title=\"[^\"]*\" src=\"(?<src>[^\"]+)\"")]
+    private static partial Regex FramePattern();
+
+    [GeneratedRegex("data-continue=\"(?<uri>[^\"]+)\"")]
+    private static partial Regex ContinuePattern();
+
     private sealed record HtmlForm(string Action, Dictionary<string, string> Fields)
     {
         public bool Is(string action) => Fields.GetValueOrDefault("action") == action;
@@ -168,3 +191,6 @@ public sealed partial class EmulatorSignInDriver : IDisposable
 
 /// <summary>The emulator's auto-submitted form_post: where it goes and what it carries.</summary>
 public sealed record FormPost(string Action, IReadOnlyDictionary<string, string> Fields);
+
+/// <summary>The emulator's answer to a logout: the front-channel logout URLs it framed, and where the browser goes next.</summary>
+public sealed record EmulatorLogout(IReadOnlyList<Uri> Frames, Uri? ContinueTo);

@@ -101,10 +101,11 @@ public sealed class EmulatorSignInTests(EmulatorWebFixture fixture) : IClassFixt
         Assert.Equal(EmulatorSignInDriver.Adele, idTokenHint.GetClaim("oid").Value);
         Assert.Equal(fixture.Emulator.Authority + "v2.0", idTokenHint.Issuer);
 
-        // The emulator accepts the end-session request and sends the browser back to the registered post-logout URI.
-        using var logout = await driver.Emulator.GetAsync(location);
-        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
-        Assert.StartsWith(TestSettings.Origin + "/signout-callback-oidc", logout.Headers.Location!.AbsoluteUri, StringComparison.Ordinal);
+        // The emulator accepts the end-session request: its page calls the app's front-channel logout URL, then continues to the
+        // registered post-logout URI.
+        var logout = await driver.LogOutAtEmulatorAsync(location);
+        Assert.Equal($"{TestSettings.Origin}/signout-frontchannel?sid={bootstrap.Sid}", Assert.Single(logout.Frames).AbsoluteUri);
+        Assert.StartsWith(TestSettings.Origin + "/signout-callback-oidc", logout.ContinueTo!.AbsoluteUri, StringComparison.Ordinal);
         Assert.Null(await tokenCache.GetAsync(homeAccountId));
 
         // The emulator's session is over: a silent sign-in through the same browser now needs interaction.

@@ -1,4 +1,5 @@
 using HybridSpa.EntraEmulator;
+using HybridSpa.Web.FrontChannelLogout;
 using HybridSpa.Web.Http;
 using HybridSpa.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -99,6 +100,7 @@ public sealed class EmulatorWebFixture : IAsyncLifetime
         application.WebRedirectUris = [appOrigin + "/signin-oidc"];
         application.SpaRedirectUris = [appOrigin + "/"];
         application.PostLogoutRedirectUris = [appOrigin + "/signout-callback-oidc"];
+        application.FrontChannelLogoutUrl = appOrigin + FrontChannelLogoutController.Path;
         return EntraEmulatorHost.StartAsync(options, new EntraEmulatorHostSettings
         {
             Host = DevelopmentDefaults.Host, Port = 0, EnvironmentName = controlSurface ? "Development" : "Testing", EnableControlSurface = controlSurface,

@@ -94,8 +94,8 @@ public sealed class SignInTelemetryTests : IAsyncLifetime, IAsyncDisposable
 
         // Sign-out, through the emulator and back.
         var signOut = await adele.App.SignOutAsync(bootstrap.SignOut);
-        using var loggedOut = await adele.Emulator.GetAsync(signOut.Headers.Location!);
-        var signedOutCallback = await adele.App.GetAsync(loggedOut.Headers.Location!.PathAndQuery);
+        var loggedOut = await adele.LogOutAtEmulatorAsync(signOut.Headers.Location!);
+        var signedOutCallback = await adele.App.GetAsync(loggedOut.ContinueTo!.PathAndQuery);
         Assert.Equal(HttpStatusCode.Redirect, signedOutCallback.StatusCode);
 
         // Adele's two callbacks (sign-in, consent) and one render; Megan's refused SPA code and her sign-in without one.

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using HybridSpa.EntraEmulator;
+using HybridSpa.Web.Tests.FrontChannelLogout;
 using HybridSpa.Web.Tests.Infrastructure;
 using HybridSpa.Web.Tests.Integration;
 using HybridSpa.Web.Tests.SignIn;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HybridSpa.Web.Tests.ScaleOut;
 
@@ -119,6 +122,26 @@ public abstract class TwoInstanceTests(ISharedStoreServer store)
                 await store.StartAsync();
             }
         }
+    }
+
+    [Fact]
+    public async Task Sign_out_at_the_identity_provider_reaches_B_and_ends_the_session_A_serves()
+    {
+        await using var instances = await TwoInstances.StartAsync(store, EntraEmulatorOptions.CreateDefault());
+        using var driver = instances.CreateDriver();
+        await driver.SignInToHomeAsync(EmulatorSignInDriver.Adele);
+        await AssertProfileAsync(driver.App, EmulatorSignInDriver.AdeleDisplayName);
+        var homeAccountId = $"{EmulatorSignInDriver.Adele}.{DevelopmentDefaults.TenantId}";
+        var sharedStore = instances.B.Services.GetRequiredService<IDistributedCache>();
+        Assert.NotNull(await sharedStore.GetAsync(homeAccountId));
+
+        // The user signs out at the emulator; its page frames the app's front-channel logout URL, which the load balancer sends
+        // to B, without any of the app's cookies.
+        var frame = Assert.Single((await driver.LogOutAtEmulatorAsync(new Uri($"{instances.Emulator.Authority}oauth2/v2.0/logout"))).Frames);
+        Assert.Equal(HttpStatusCode.OK, (await FrontChannelLogoutTests.FromIdentityProviderAsync(instances.B, frame.Query)).StatusCode);
+
+        driver.AssertChallenge(await driver.App.GetAsync("/profile"));
+        Assert.Null(await sharedStore.GetAsync(homeAccountId));
     }
 
     internal static async Task AssertProfileAsync(Browser browser, string displayName)
