@@ -1,3 +1,4 @@
+using HybridSpa.Web.HandOff;
 using HybridSpa.Web.SignIn;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
