@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using HybridSpa.EntraEmulator;
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.Http;
+using HybridSpa.Web.SpaHost;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -76,7 +77,7 @@ public class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
         var options = EntraEmulatorOptions.CreateDefault();
         var application = options.Applications[0];
         application.WebRedirectUris = [new Uri(appOrigin, "signin-oidc").AbsoluteUri];
-        application.SpaRedirectUris = [appOrigin.AbsoluteUri, new Uri(appOrigin, PublicUris.SilentCallbackPath).AbsoluteUri];
+        application.SpaRedirectUris = [appOrigin.AbsoluteUri, new Uri(appOrigin, SpaRoutes.SilentCallback).AbsoluteUri];
         application.PostLogoutRedirectUris = [new Uri(appOrigin, "signout-callback-oidc").AbsoluteUri];
         ConfigureEmulator?.Invoke(options);
         return options;
