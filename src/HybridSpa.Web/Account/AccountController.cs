@@ -14,7 +14,7 @@ namespace HybridSpa.Web.Account;
 
 /// <summary>Fresh SPA code, sign-out and the pages around them.</summary>
 [Route("account")]
-public sealed class AccountController(IOptions<SessionOptions> sessionOptions, IOptions<AzureAdOptions> azureAd, IAntiforgery antiforgery) : Controller
+public sealed class AccountController(IOptions<SessionOptions> sessionOptions, SignInSettings signIn, IAntiforgery antiforgery) : Controller
 {
     /// <summary>
     /// A top-level prompt=none round trip that comes back to <c>/</c> with a new SPA code (no iframe, so it works with
@@ -74,10 +74,10 @@ public sealed class AccountController(IOptions<SessionOptions> sessionOptions, I
     /// fragment (the code) MSAL.js reads from the parent. The only page this site lets itself frame; absent in hybrid mode.
     /// </summary>
     [AllowAnonymous]
-    [HttpGet(PublicUris.SilentCallbackPath)]
+    [HttpGet(SpaRoutes.SilentCallback)]
     public IActionResult SilentCallback()
     {
-        if (azureAd.Value.WithSpaAuthCode)
+        if (signIn.SpaCodeRequested)
         {
             return NotFound();
         }

@@ -7,16 +7,17 @@ namespace HybridSpa.Web.Configuration;
 /// <summary>Binds and validates the app's configuration sections.</summary>
 public static class ConfigurationExtensions
 {
-    /// <summary>Binds <c>AzureAd</c>, <c>DownstreamApis:Graph</c>, <c>Spa</c> and <c>Cache</c>, validated when the host starts.</summary>
+    /// <summary>
+    /// Binds <c>DownstreamApis:Graph</c>, <c>Spa</c> and <c>Cache</c>, validated when the host starts. <c>AzureAd</c> is
+    /// Identity.Web's to bind (<see cref="SignInSettings"/>, validated by <see cref="AzureAdValidator"/>).
+    /// </summary>
     public static WebApplicationBuilder AddHybridSpaConfiguration(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<AzureAdOptions>().BindConfiguration(AzureAdOptions.SectionName).ValidateOnStart();
         services.AddOptions<GraphApiOptions>().BindConfiguration(GraphApiOptions.SectionName).ValidateOnStart();
         services.AddOptions<SpaOptions>().BindConfiguration(SpaOptions.SectionName).ValidateOnStart();
         services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureAdOptions>, AzureAdOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphApiOptions>, GraphApiOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpaOptions>, SpaOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CacheOptions>, CacheOptionsValidator>());

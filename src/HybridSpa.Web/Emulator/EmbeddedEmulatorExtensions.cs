@@ -2,6 +2,8 @@ using HybridSpa.EntraEmulator;
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.FrontChannelLogout;
 using HybridSpa.Web.Http;
+using HybridSpa.Web.SpaHost;
+using Microsoft.Identity.Web;
 
 namespace HybridSpa.Web.Emulator;
 
@@ -16,16 +18,19 @@ public static class EmbeddedEmulatorExtensions
     public static WebApplicationBuilder AddEmbeddedEntraEmulator(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var azureAd = builder.Configuration.GetSection(AzureAdOptions.SectionName).Get<AzureAdOptions>() ?? new AzureAdOptions();
-        if (!builder.Environment.IsDevelopment() || !Uri.TryCreate(azureAd.Instance, UriKind.Absolute, out var emulatorInstance) || !IsEmulatorHost(emulatorInstance))
+        if (!builder.Environment.IsDevelopment()
+            || !Uri.TryCreate(builder.Configuration[$"{Constants.AzureAd}:Instance"], UriKind.Absolute, out var emulatorInstance)
+            || !IsEmulatorHost(emulatorInstance))
         {
             return builder;
         }
 
+        // The emulator starts before the container is built, so it resolves the sign-in settings from the section as Identity.Web reads it.
+        var identityWeb = builder.Configuration.GetSection(Constants.AzureAd).Get<MicrosoftIdentityOptions>() ?? new MicrosoftIdentityOptions();
         var spa = builder.Configuration.GetSection(SpaOptions.SectionName).Get<SpaOptions>() ?? new SpaOptions();
         var settings = new EntraEmulatorHostSettings { Host = emulatorInstance.Host, Port = emulatorInstance.Port, EnvironmentName = builder.Environment.EnvironmentName };
         // Blocking here is deliberate: the app must not take a request before its identity provider listens.
-        var host = EntraEmulatorHost.StartAsync(CreateOptions(builder.Configuration, azureAd, spa), settings).GetAwaiter().GetResult();
+        var host = EntraEmulatorHost.StartAsync(CreateOptions(builder.Configuration, identityWeb, SignInSettings.Resolve(identityWeb, spa)), settings).GetAwaiter().GetResult();
 
         builder.Services.AddHostedService(_ => new EmbeddedEmulatorLifetime(host));
         builder.Services.AddHttpClient(HttpClientNames.IdentityProvider).ConfigurePrimaryHttpMessageHandler(host.CreateHttpHandler);
@@ -37,10 +42,10 @@ public static class EmbeddedEmulatorExtensions
     internal static bool IsEmulatorHost(Uri instance) =>
         !instance.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) && EntraEmulatorConnectivity.IsLoopbackName(instance.Host);
 
-    private static EntraEmulatorOptions CreateOptions(IConfiguration configuration, AzureAdOptions azureAd, SpaOptions spa)
+    private static EntraEmulatorOptions CreateOptions(IConfiguration configuration, MicrosoftIdentityOptions identityWeb, SignInSettings signIn)
     {
         var options = EntraEmulatorOptions.FromConfiguration(configuration);
-        options.TenantId = azureAd.TenantId ?? options.TenantId;
+        options.TenantId = identityWeb.TenantId ?? options.TenantId;
 
         // A section without Applications (e.g. only Users) gets no registration here: the emulator's validator then names it.
         if (options.Applications is not [var application, ..])
@@ -48,12 +53,12 @@ public static class EmbeddedEmulatorExtensions
             return options;
         }
 
-        application.ClientId = azureAd.ClientId ?? application.ClientId;
-        application.ClientSecrets = azureAd.ClientSecret is { Length: > 0 } secret ? [secret] : application.ClientSecrets;
-        application.WebRedirectUris = [PublicUris.WebRedirectUri(spa, azureAd)];
-        application.SpaRedirectUris = [spa.RedirectUri!, PublicUris.SilentRedirectUri(spa)];
-        application.PostLogoutRedirectUris = [PublicUris.PostLogoutRedirectUri(spa, azureAd)];
-        application.FrontChannelLogoutUrl = spa.Origin + FrontChannelLogoutController.Path;
+        application.ClientId = identityWeb.ClientId ?? application.ClientId;
+        application.ClientSecrets = identityWeb.ClientSecret is { Length: > 0 } secret ? [secret] : application.ClientSecrets;
+        application.WebRedirectUris = [signIn.WebRedirectUri];
+        application.SpaRedirectUris = [signIn.SpaRedirectUri, signIn.PublicUri(SpaRoutes.SilentCallback)];
+        application.PostLogoutRedirectUris = [signIn.PostLogoutRedirectUri];
+        application.FrontChannelLogoutUrl = signIn.PublicUri(FrontChannelLogoutController.Path);
         return options;
     }
 }

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using HybridSpa.Web.Configuration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web.TokenCacheProviders;
 
 namespace HybridSpa.Web.FrontChannelLogout;
@@ -16,7 +15,7 @@ namespace HybridSpa.Web.FrontChannelLogout;
 public sealed partial class FrontChannelLogoutController(
     IdentityProviderSessions sessions,
     IMsalTokenCacheProvider tokenCache,
-    IOptions<AzureAdOptions> azureAd,
+    SignInSettings signIn,
     ILogger<FrontChannelLogoutController> logger) : Controller
 {
     /// <summary>The path to register as the app's front-channel logout URL.</summary>
@@ -41,7 +40,7 @@ public sealed partial class FrontChannelLogoutController(
 
         // Only the identity provider's signed-out page may frame this; nothing about it is worth keeping.
         Response.Headers.ContentSecurityPolicy =
-            $"default-src 'none'; base-uri 'none'; frame-ancestors {new Uri(azureAd.Value.Instance).GetLeftPart(UriPartial.Authority)}";
+            $"default-src 'none'; base-uri 'none'; frame-ancestors {signIn.IdentityProviderOrigin}";
         Response.Headers.Remove("X-Frame-Options");
         Response.Headers.CacheControl = "no-store";
         return Content("<!DOCTYPE html><title>Signed out</title>", "text/html; charset=utf-8");

@@ -4,7 +4,6 @@ using HybridSpa.Web.IdentityProvider;
 using HybridSpa.Web.SharedState;
 using HybridSpa.Web.SignIn;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace HybridSpa.Web.Observability;
@@ -14,7 +13,7 @@ namespace HybridSpa.Web.Observability;
 /// every span covers Identity.Web's work and ours), and changes nothing they do. The callback's own span is ASP.NET Core's;
 /// it gets the outcome as a tag.
 /// </summary>
-internal sealed class SignInTelemetryEvents(HybridSpaMetrics metrics, IOptions<AzureAdOptions> azureAd) : SignInEventsAddition
+internal sealed class SignInTelemetryEvents(HybridSpaMetrics metrics, SignInSettings settings) : SignInEventsAddition
 {
     private const string OutcomeTag = "hybridspa.sign_in.outcome";
 
@@ -65,7 +64,7 @@ internal sealed class SignInTelemetryEvents(HybridSpaMetrics metrics, IOptions<A
             if (context.Result is null or { Succeeded: true })
             {
                 Record(name == SignInSchemes.OpenIdConnectWithoutSpaCode ? SignInOutcome.Fallback
-                    : azureAd.Value.WithSpaAuthCode ? SignInOutcome.Hybrid : SignInOutcome.Classic);
+                    : settings.SpaCodeRequested ? SignInOutcome.Hybrid : SignInOutcome.Classic);
             }
         };
 

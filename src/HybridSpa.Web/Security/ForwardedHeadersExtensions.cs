@@ -8,7 +8,7 @@ namespace HybridSpa.Web.Security;
 /// <summary>
 /// Behind a reverse proxy that terminates TLS, the request's scheme, host and client address become the public ones
 /// (ASP.NET Core's <c>UseForwardedHeaders</c>), so HSTS, HTTPS redirection and the client address are right. The URIs
-/// the sign-in sends come from configuration (<see cref="Configuration.PublicUris"/>), never from these headers.
+/// the sign-in sends come from configuration (<see cref="Configuration.SignInSettings.PublicOrigin"/>), never from these headers.
 /// </summary>
 public static class ForwardedHeadersExtensions
 {

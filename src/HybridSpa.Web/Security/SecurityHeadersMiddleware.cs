@@ -13,12 +13,12 @@ public sealed class SecurityHeadersMiddleware
     private readonly string _frameSources;
 
     /// <summary>Creates the middleware; the IdP and Graph origins come from configuration.</summary>
-    public SecurityHeadersMiddleware(RequestDelegate next, IOptions<AzureAdOptions> azureAd, IOptions<GraphApiOptions> graph)
+    public SecurityHeadersMiddleware(RequestDelegate next, SignInSettings signIn, IOptions<GraphApiOptions> graph)
     {
-        ArgumentNullException.ThrowIfNull(azureAd);
+        ArgumentNullException.ThrowIfNull(signIn);
         ArgumentNullException.ThrowIfNull(graph);
         _next = next;
-        var authorityOrigin = new Uri(azureAd.Value.Instance).GetLeftPart(UriPartial.Authority);
+        var authorityOrigin = signIn.IdentityProviderOrigin;
         var graphOrigin = new Uri(graph.Value.BaseUrl).GetLeftPart(UriPartial.Authority);
         _connectSources = string.Join(' ', new[] { "'self'", authorityOrigin, graphOrigin }.Distinct(StringComparer.OrdinalIgnoreCase));
 
@@ -27,7 +27,7 @@ public sealed class SecurityHeadersMiddleware
 
         // The hybrid flow never frames anything. The classic bootstrap (no SPA code) runs ssoSilent in a hidden iframe that
         // loads the IdP's /authorize and is redirected back to this origin's silent-callback page.
-        _frameSources = azureAd.Value.WithSpaAuthCode ? string.Empty : $"frame-src {_formActions}; ";
+        _frameSources = signIn.SpaCodeRequested ? string.Empty : $"frame-src {_formActions}; ";
     }
 
     /// <summary>Runs the middleware.</summary>

@@ -1,6 +1,5 @@
 using HybridSpa.Web.Configuration;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace HybridSpa.Web.SignIn;
@@ -10,7 +9,7 @@ namespace HybridSpa.Web.SignIn;
 /// would put the code in URLs and logs) with a few fields, none repeated. Anything else is a 400 page before the handler
 /// reads a byte of it; the form read here is the one the handler then uses.
 /// </summary>
-internal sealed class CallbackRequestGuard(RequestDelegate next, IOptions<AzureAdOptions> azureAd)
+internal sealed class CallbackRequestGuard(RequestDelegate next, SignInSettings settings)
 {
     private const long MaxBodyBytes = 64 * 1024;
 
@@ -25,7 +24,7 @@ internal sealed class CallbackRequestGuard(RequestDelegate next, IOptions<AzureA
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path != azureAd.Value.CallbackPath || await IsPlausibleAsync(context.Request))
+        if (context.Request.Path != settings.CallbackPath || await IsPlausibleAsync(context.Request))
         {
             await next(context);
             return;

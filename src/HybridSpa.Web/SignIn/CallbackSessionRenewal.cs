@@ -10,11 +10,11 @@ namespace HybridSpa.Web.SignIn;
 /// earlier sign-in) must not receive the new sign-in's hand-off. ASP.NET Core's session cannot renew its id, so the callback
 /// reaches the session middleware without that cookie, and the middleware issues a new id and cookie once the hand-off is written.
 /// </summary>
-internal sealed class CallbackSessionRenewal(RequestDelegate next, IOptions<AzureAdOptions> azureAd, IOptions<SessionOptions> session)
+internal sealed class CallbackSessionRenewal(RequestDelegate next, SignInSettings settings, IOptions<SessionOptions> session)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.Path == azureAd.Value.CallbackPath && context.Request.Cookies.ContainsKey(session.Value.Cookie.Name!))
+        if (context.Request.Path == settings.CallbackPath && context.Request.Cookies.ContainsKey(session.Value.Cookie.Name!))
         {
             // A header too malformed to parse goes as a whole: the callback then fails its correlation check with a clear page.
             context.Request.Headers.Cookie = CookieHeaderValue.TryParseList(context.Request.Headers.Cookie, out var cookies)

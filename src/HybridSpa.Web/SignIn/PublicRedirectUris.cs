@@ -7,18 +7,18 @@ namespace HybridSpa.Web.SignIn;
 
 /// <summary>
 /// The redirect URIs the sign-in sends — the authorize request's <c>redirect_uri</c>, MSAL.NET's at code redemption, the
-/// sign-out's <c>post_logout_redirect_uri</c> — are the registered ones of <see cref="PublicUris"/>. The official handler and
+/// sign-out's <c>post_logout_redirect_uri</c> — are the registered ones of <see cref="SignInSettings"/>, on the public origin. The official handler and
 /// Identity.Web would build them from the request, and Identity.Web keeps the first request's in its cached MSAL client: a
 /// request that reached an instance under another name (a proxy's internal address) would then break every redemption after it.
 /// </summary>
-internal sealed class PublicRedirectUris(IOptions<SpaOptions> spa, IOptions<AzureAdOptions> azureAd)
+internal sealed class PublicRedirectUris(SignInSettings settings)
     : SignInEventsAddition, IConfigureNamedOptions<ConfidentialClientApplicationOptions>
 {
     /// <inheritdoc />
     protected override void Chain(string scheme, OpenIdConnectOptions options)
     {
-        var webRedirectUri = PublicUris.WebRedirectUri(spa.Value, azureAd.Value);
-        var postLogoutRedirectUri = PublicUris.PostLogoutRedirectUri(spa.Value, azureAd.Value);
+        var webRedirectUri = settings.WebRedirectUri;
+        var postLogoutRedirectUri = settings.PostLogoutRedirectUri;
         var redirectToIdentityProvider = options.Events.OnRedirectToIdentityProvider;
         options.Events.OnRedirectToIdentityProvider = async context =>
         {
@@ -40,7 +40,7 @@ internal sealed class PublicRedirectUris(IOptions<SpaOptions> spa, IOptions<Azur
         ArgumentNullException.ThrowIfNull(options);
         if (name is SignInSchemes.OpenIdConnect or SignInSchemes.OpenIdConnectWithoutSpaCode)
         {
-            options.RedirectUri = PublicUris.WebRedirectUri(spa.Value, azureAd.Value);
+            options.RedirectUri = settings.WebRedirectUri;
         }
     }
 

@@ -71,6 +71,11 @@ public static class SignInExtensions
             .AddMicrosoftIdentityWebApp(azureAd, SignInSchemes.OpenIdConnectWithoutSpaCode, cookieScheme: null)
             .EnableTokenAcquisitionToCallDownstreamApi(graphScopes);
         services.Configure<MicrosoftIdentityOptions>(SignInSchemes.OpenIdConnectWithoutSpaCode, options => options.WithSpaAuthCode = false);
+        services.AddOptions<MicrosoftIdentityOptions>(SignInSchemes.OpenIdConnect).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MicrosoftIdentityOptions>>(new AzureAdValidator(SignInSchemes.OpenIdConnect));
+        services.AddSingleton(provider => SignInSettings.Resolve(
+            provider.GetRequiredService<IOptionsMonitor<MicrosoftIdentityOptions>>().Get(SignInSchemes.OpenIdConnect),
+            provider.GetRequiredService<IOptions<SpaOptions>>().Value));
 
         foreach (var scheme in new[] { SignInSchemes.OpenIdConnect, SignInSchemes.OpenIdConnectWithoutSpaCode })
         {
@@ -157,7 +162,7 @@ public static class SignInExtensions
     // warns that the Authority "is being ignored", because it parses the Authority into an Instance and then checks again.
     private static IConfigurationSection IdentityWebSection(ConfigurationManager configuration)
     {
-        var section = configuration.GetSection(AzureAdOptions.SectionName);
+        var section = configuration.GetSection(Constants.AzureAd);
         if (!string.IsNullOrEmpty(section["Authority"])
             || !Uri.TryCreate(section["Instance"], UriKind.Absolute, out var instance)
             || MicrosoftCloudHosts.Contains(instance)
@@ -174,11 +179,11 @@ public static class SignInExtensions
             .AddConfiguration(configuration)
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                [$"{AzureAdOptions.SectionName}:Authority"] = authority,
-                [$"{AzureAdOptions.SectionName}:Instance"] = string.Empty,
-                [$"{AzureAdOptions.SectionName}:TenantId"] = string.Empty,
+                [$"{Constants.AzureAd}:Authority"] = authority,
+                [$"{Constants.AzureAd}:Instance"] = string.Empty,
+                [$"{Constants.AzureAd}:TenantId"] = string.Empty,
             })
             .Build()
-            .GetSection(AzureAdOptions.SectionName);
+            .GetSection(Constants.AzureAd);
     }
 }

@@ -2,7 +2,6 @@ using HybridSpa.Web.Configuration;
 using HybridSpa.Web.HandOff;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
 
 namespace HybridSpa.Web.SignIn;
 
@@ -10,7 +9,7 @@ namespace HybridSpa.Web.SignIn;
 /// Catches the SPA code during Identity.Web's redemption (<see cref="SpaCodeCatcher"/>) and hands it to the page
 /// (<see cref="SpaHandOffStore"/>) only once the id_token validated; a failed sign-in drops it.
 /// </summary>
-internal sealed class SpaCodeHandOff(SpaHandOffStore handOffStore, IOptions<AzureAdOptions> azureAd) : SignInEventsAddition
+internal sealed class SpaCodeHandOff(SpaHandOffStore handOffStore, SignInSettings settings) : SignInEventsAddition
 {
     // Holds the SPA code between redemption and validation, in this request's memory only.
     private static readonly object SpaCodeItemKey = new();
@@ -47,7 +46,7 @@ internal sealed class SpaCodeHandOff(SpaHandOffStore handOffStore, IOptions<Azur
             {
                 var spaCode = context.HttpContext.Items.Remove(SpaCodeItemKey, out var code) ? (string?)code : null;
                 var user = context.Principal!;
-                var handOff = new SpaHandOff(spaCode, user.LoginHint(), user.SessionId(), BootstrapByRedirect: azureAd.Value.WithSpaAuthCode && spaCode is null);
+                var handOff = new SpaHandOff(spaCode, user.LoginHint(), user.SessionId(), BootstrapByRedirect: settings.SpaCodeRequested && spaCode is null);
                 await handOffStore.PutAsync(context.HttpContext, user, handOff, context.HttpContext.RequestAborted);
             }
         };

@@ -10,9 +10,8 @@ namespace HybridSpa.Web.SpaHost;
 
 /// <summary>Builds the bootstrap for the signed-in user, taking the SPA code out of the session.</summary>
 public sealed class BootstrapModelFactory(
-    IOptions<AzureAdOptions> azureAd,
+    SignInSettings signIn,
     IOptions<GraphApiOptions> graph,
-    IOptions<SpaOptions> spa,
     IOptionsMonitor<OpenIdConnectOptions> signInOptions,
     SpaHandOffStore handOffStore)
 {
@@ -22,23 +21,22 @@ public sealed class BootstrapModelFactory(
     public async Task<BootstrapModel> CreateAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var ad = azureAd.Value;
         var handOff = await handOffStore.TakeAsync(context, context.RequestAborted);
 
         return new BootstrapModel(
-            ClientId: ad.ClientId!,
-            Authority: ad.Authority,
-            KnownAuthorities: [new Uri(ad.Instance).Authority],
+            ClientId: signIn.ClientId,
+            Authority: signIn.Authority,
+            KnownAuthorities: [signIn.KnownAuthority],
             AuthorityMetadata: await AuthorityMetadataAsync(context.RequestAborted),
-            RedirectUri: spa.Value.RedirectUri!,
+            RedirectUri: signIn.SpaRedirectUri,
             Scopes: [.. graph.Value.Scopes],
             GraphBaseUrl: graph.Value.BaseUrl,
             SpaCode: handOff.SpaCode,
             LoginHint: handOff.LoginHint ?? context.User.LoginHint(),
             Sid: handOff.Sid ?? context.User.SessionId(),
             BootstrapByRedirect: handOff.BootstrapByRedirect,
-            SpaCodeRequested: ad.WithSpaAuthCode,
-            SilentRedirectUri: ad.WithSpaAuthCode ? null : PublicUris.SilentRedirectUri(spa.Value),
+            SpaCodeRequested: signIn.SpaCodeRequested,
+            SilentRedirectUri: signIn.SpaCodeRequested ? null : signIn.PublicUri(SpaRoutes.SilentCallback),
             FreshSpaCodeUrl: SpaRoutes.FreshSpaCode,
             SignOut: new SignOutBootstrap(SpaRoutes.SignOut, SpaRoutes.SignOutAntiforgery),
             Pages: new SitePages(SpaRoutes.HostPage, SpaRoutes.Profile, SpaRoutes.ProfileMail));

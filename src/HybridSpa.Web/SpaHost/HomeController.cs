@@ -1,3 +1,4 @@
+using HybridSpa.Web.Configuration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -5,7 +6,7 @@ namespace HybridSpa.Web.SpaHost;
 
 /// <summary>Hosts the SPA: renders the bootstrap (with the SPA code, once) and loads the bundle.</summary>
 [Authorize]
-public sealed class HomeController(BootstrapModelFactory bootstrapFactory, ViteManifest manifest) : Controller
+public sealed class HomeController(BootstrapModelFactory bootstrapFactory, ViteManifest manifest, SignInSettings signIn) : Controller
 {
     /// <summary>The SPA host page.</summary>
     [HttpGet(SpaRoutes.HostPage)]
@@ -16,6 +17,6 @@ public sealed class HomeController(BootstrapModelFactory bootstrapFactory, ViteM
         Response.Headers.Pragma = "no-cache";
         var bootstrap = await bootstrapFactory.CreateAsync(HttpContext);
         return View(new HomeViewModel(
-            BootstrapSerializer.Serialize(bootstrap), manifest.GetEntry(), new Uri(bootstrap.Authority).GetLeftPart(UriPartial.Authority)));
+            BootstrapSerializer.Serialize(bootstrap), manifest.GetEntry(), signIn.IdentityProviderOrigin));
     }
 }

@@ -21,6 +21,12 @@ public static class SpaRoutes
     /// <summary>The sign-out endpoint (a form POST with the antiforgery field).</summary>
     public const string SignOut = "/account/signout";
 
+    /// <summary>
+    /// The classic bootstrap's silent redirect URI's path (<c>AzureAd:WithSpaAuthCode=false</c>): the page a hidden iframe lands
+    /// on, registered as a SPA redirect URI beside the SPA's own.
+    /// </summary>
+    public const string SilentCallback = "/account/silent-callback";
+
     /// <summary>Where the SPA gets the sign-out form's antiforgery field (contracts/signout-antiforgery.schema.json).</summary>
     public const string SignOutAntiforgery = "/account/signout/antiforgery";
 }

@@ -4,6 +4,7 @@ using HybridSpa.EntraEmulator;
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.FrontChannelLogout;
 using HybridSpa.Web.Http;
+using HybridSpa.Web.SpaHost;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -81,7 +82,7 @@ public class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
         var options = EntraEmulatorOptions.CreateDefault();
         var application = options.Applications[0];
         application.WebRedirectUris = [new Uri(appOrigin, "signin-oidc").AbsoluteUri];
-        application.SpaRedirectUris = [appOrigin.AbsoluteUri, new Uri(appOrigin, PublicUris.SilentCallbackPath).AbsoluteUri];
+        application.SpaRedirectUris = [appOrigin.AbsoluteUri, new Uri(appOrigin, SpaRoutes.SilentCallback).AbsoluteUri];
         application.PostLogoutRedirectUris = [new Uri(appOrigin, "signout-callback-oidc").AbsoluteUri];
         application.FrontChannelLogoutUrl = new Uri(appOrigin, FrontChannelLogoutController.Path).AbsoluteUri;
         ConfigureEmulator?.Invoke(options);

@@ -1,7 +1,10 @@
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.Security;
+using HybridSpa.Web.SignIn;
 using HybridSpa.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
+using Microsoft.Identity.Web;
 
 namespace HybridSpa.Web.Tests.Configuration;
 
@@ -10,7 +13,7 @@ public sealed class OptionsValidationTests
     [Fact]
     public void Unset_production_placeholders_fail_with_messages_naming_the_key_and_the_doc()
     {
-        var result = new AzureAdOptionsValidator().Validate(null, new AzureAdOptions { TenantId = "", ClientId = "" });
+        var result = Validate(new MicrosoftIdentityOptions { Instance = "https://login.microsoftonline.com/", TenantId = "", ClientId = "" });
 
         Assert.True(result.Failed);
         Assert.Contains("AzureAd:ClientId is not set — see docs/real-tenant.md", result.Failures);
@@ -23,7 +26,7 @@ public sealed class OptionsValidationTests
     [InlineData("not a url", "AzureAd:Instance must be an absolute https URL")]
     public void Instance_must_be_https(string instance, string message)
     {
-        var result = new AzureAdOptionsValidator().Validate(null, Valid(o => o.Instance = instance));
+        var result = Validate(Valid(o => o.Instance = instance));
 
         Assert.Contains(result.Failures!, f => f.StartsWith(message, StringComparison.Ordinal));
     }
@@ -31,14 +34,45 @@ public sealed class OptionsValidationTests
     [Fact]
     public void Client_id_must_be_a_guid_and_paths_must_be_rooted()
     {
-        var result = new AzureAdOptionsValidator().Validate(null, Valid(o =>
+        var result = Validate(Valid(o =>
         {
             o.ClientId = "my-app";
-            o.CallbackPath = "signin-oidc";
+            o.CallbackPath = PathString.Empty;
         }));
 
         Assert.Contains(result.Failures!, f => f.StartsWith("AzureAd:ClientId 'my-app' is not a GUID", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.StartsWith("AzureAd:CallbackPath must start with '/'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Host_refuses_to_start_with_a_callback_path_that_is_not_rooted_naming_the_key()
+    {
+        using var factory = new HybridSpaFactory();
+        factory.Settings["AzureAd:CallbackPath"] = "signin-oidc";
+
+        var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("AzureAd:CallbackPath", failure.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_authority_given_instead_of_instance_and_tenant_is_validated_by_its_parts()
+    {
+        var result = Validate(Valid(o =>
+        {
+            o.Instance = "";
+            o.TenantId = "";
+            o.Authority = "http://idp.example/not-a-tenant/v2.0";
+        }));
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("AzureAd:Instance must be an absolute https URL", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.StartsWith("AzureAd:TenantId 'not-a-tenant' is neither a GUID", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Only_the_default_sign_in_scheme_is_validated()
+    {
+        Assert.True(new AzureAdValidator(SignInSchemes.OpenIdConnect).Validate(SignInSchemes.OpenIdConnectWithoutSpaCode, new MicrosoftIdentityOptions()).Skipped);
     }
 
     [Fact]
@@ -72,7 +106,7 @@ public sealed class OptionsValidationTests
     [Fact]
     public void Valid_configuration_passes()
     {
-        Assert.True(new AzureAdOptionsValidator().Validate(null, Valid(_ => { })).Succeeded);
+        Assert.True(Validate(Valid(_ => { })).Succeeded);
         Assert.True(new SpaOptionsValidator().Validate(null, new SpaOptions { RedirectUri = "https://localhost:5001/" }).Succeeded);
     }
 
@@ -109,9 +143,15 @@ public sealed class OptionsValidationTests
         Assert.Contains("AzureAd:ClientId is not set — see docs/real-tenant.md", error.Message, StringComparison.Ordinal);
     }
 
-    private static AzureAdOptions Valid(Action<AzureAdOptions> change)
+    private static ValidateOptionsResult Validate(MicrosoftIdentityOptions options) =>
+        new AzureAdValidator(SignInSchemes.OpenIdConnect).Validate(SignInSchemes.OpenIdConnect, options);
+
+    private static MicrosoftIdentityOptions Valid(Action<MicrosoftIdentityOptions> change)
     {
-        var options = new AzureAdOptions { TenantId = TestSettings.TenantId, ClientId = TestSettings.ClientId, ClientSecret = "s" };
+        var options = new MicrosoftIdentityOptions
+        {
+            Instance = "https://login.microsoftonline.com/", TenantId = TestSettings.TenantId, ClientId = TestSettings.ClientId, ClientSecret = "s",
+        };
         change(options);
         return options;
     }
