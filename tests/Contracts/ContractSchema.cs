@@ -14,6 +14,7 @@ public sealed class ContractSchema
 {
     public static readonly ContractSchema Bootstrap = new("bootstrap.schema.json");
     public static readonly ContractSchema SignOutAntiforgery = new("signout-antiforgery.schema.json");
+    public static readonly ContractSchema SessionStatus = new("session-status.schema.json");
 
     private readonly JsonNode _text;
     private readonly JsonSchema _schema;

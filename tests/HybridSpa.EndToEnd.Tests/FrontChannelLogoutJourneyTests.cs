@@ -2,6 +2,8 @@ using System.Text.Json;
 using HybridSpa.EndToEnd.Tests.Browser;
 using HybridSpa.EndToEnd.Tests.Harness;
 using HybridSpa.Web.FrontChannelLogout;
+using HybridSpa.Web.Routes;
+using HybridSpa.Web.SpaHost;
 using Microsoft.Playwright;
 using static HybridSpa.EndToEnd.Tests.Harness.DefaultUsers;
 using static HybridSpa.EndToEnd.Tests.Harness.JourneySteps;
@@ -85,7 +87,7 @@ public sealed class FrontChannelLogoutJourneyTests(SecondAppDeployment stack) : 
     private async Task<bool> SignedInAsync(BrowserSession browser)
     {
         var tab = await browser.Context.NewPageAsync();
-        var response = await tab.GotoAsync(new Uri(stack.AppOrigin, SessionStatusController.Path.TrimStart('/')).AbsoluteUri);
+        var response = await tab.GotoAsync(new Uri(stack.AppOrigin, SpaRoutes.SessionStatus.TrimStart('/')).AbsoluteUri);
         Assert.NotNull(response);
         Assert.True(response.Ok, $"{response.Status}");
         using var status = JsonDocument.Parse(await response.TextAsync());

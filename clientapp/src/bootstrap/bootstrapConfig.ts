@@ -70,6 +70,7 @@ export function parseBootstrap(json: unknown, pageOrigin: string): Bootstrap {
     spaCodeRequested: fields.boolean("spaCodeRequested"),
     silentRedirectUri: fields.nullableSameOriginUrl("silentRedirectUri", pageOrigin),
     freshSpaCodeUrl: fields.sameOriginUrl("freshSpaCodeUrl", pageOrigin),
+    sessionStatusUrl: fields.sameOriginUrl("sessionStatusUrl", pageOrigin),
     signOut: {
       url: signOutFields.sameOriginUrl("url", pageOrigin),
       antiforgeryUrl: signOutFields.sameOriginUrl("antiforgeryUrl", pageOrigin),
@@ -78,6 +79,7 @@ export function parseBootstrap(json: unknown, pageOrigin: string): Bootstrap {
       home: pageFields.sameOriginUrl("home", pageOrigin),
       profile: pageFields.sameOriginUrl("profile", pageOrigin),
       profileMail: pageFields.sameOriginUrl("profileMail", pageOrigin),
+      signedOut: pageFields.sameOriginUrl("signedOut", pageOrigin),
     },
   };
   const problems = [fields, signOutFields, pageFields].flatMap((reader) => [...reader.problems, ...reader.unknownFields()]);

@@ -63,6 +63,10 @@ export interface HybridSpaBootstrap {
    */
   freshSpaCodeUrl: string;
   /**
+   * Same-origin URL answering GET with contracts/session-status.schema.json, no-store: asked before each Graph call and when the tab comes back into view.
+   */
+  sessionStatusUrl: string;
+  /**
    * How the SPA signs out: a same-origin form POST carrying the antiforgery token, which the SPA asks for when the user signs out (not rendered into every page).
    */
   signOut: {
@@ -91,6 +95,10 @@ export interface HybridSpaBootstrap {
      * The server-rendered profile with the newest mail.
      */
     profileMail: string;
+    /**
+     * The signed-out page, where a tab whose session ended goes.
+     */
+    signedOut: string;
   };
 }
 
@@ -106,4 +114,14 @@ export interface HybridSpaSignOutAntiforgery {
    * The antiforgery request token that goes in the field.
    */
   token: string;
+}
+
+/**
+ * The answer of GET sessionStatusUrl (the bootstrap names it): whether the caller's cookie still holds a server-side session, which a sign-out elsewhere (front-channel logout) ends. The server's answer is held to it by tests/HybridSpa.Web.Tests/Contracts/ContractSchemaTests.cs, the SPA's check by clientapp/src/session/sessionStatusContract.test.ts.
+ */
+export interface HybridSpaSessionStatus {
+  /**
+   * True while the cookie's session lives.
+   */
+  signedIn: boolean;
 }

@@ -276,7 +276,7 @@ describe("navigation", () => {
   });
 
   it("links to the pages the bootstrap names, the paths the server declares its routes with", async () => {
-    const pages = { home: "/app/", profile: "/app/me", profileMail: "/app/me/mail" };
+    const pages = { home: "/app/", profile: "/app/me", profileMail: "/app/me/mail", signedOut: "/app/bye" };
 
     renderApp(aFakeMsal(), aBootstrap({ pages }));
 

@@ -8,6 +8,8 @@ import {
   createServerSessionWatch,
 } from "./serverSession";
 
+const urls = { statusUrl: "/account/session", signedOutPage: "/account/signed-out" };
+
 function aSessionFetch(signedIn: boolean | (() => Response)) {
   return vi.fn(async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     void init;
@@ -29,7 +31,7 @@ describe("the server session check", () => {
   it("asks same-origin, never from a cache, and never follows a redirect to sign in", async () => {
     const send = aSessionFetch(true);
 
-    await checkServerSession(send);
+    await checkServerSession(urls.statusUrl, send);
 
     expect(send).toHaveBeenCalledWith("/account/session", {
       credentials: "same-origin",
@@ -46,13 +48,13 @@ describe("the server session check", () => {
     ["JSON of another shape", () => Response.json({ signedIn: "no" }), "unknown"],
     ["not JSON", () => new Response("<html>"), "unknown"],
   ])("reads %s as %s", async (_, answer, expected) => {
-    expect(await checkServerSession(aSessionFetch(answer))).toBe(expected);
+    expect(await checkServerSession(urls.statusUrl, aSessionFetch(answer))).toBe(expected);
   });
 
   it("reads a network failure as unknown", async () => {
     const send = vi.fn(() => Promise.reject(new TypeError("Failed to fetch")));
 
-    expect(await checkServerSession(send)).toBe("unknown");
+    expect(await checkServerSession(urls.statusUrl, send)).toBe("unknown");
   });
 });
 
@@ -72,7 +74,7 @@ describe("the server session watch", () => {
 
   it("lets a Graph call go ahead while the server holds the session", async () => {
     const msal = aFakeMsal();
-    const watch = createServerSessionWatch({ instance: msal, send: aSessionFetch(true) });
+    const watch = createServerSessionWatch({ instance: msal, urls, send: aSessionFetch(true) });
 
     await watch.assertSignedIn();
 
@@ -81,14 +83,14 @@ describe("the server session watch", () => {
   });
 
   it("lets a Graph call go ahead when the server cannot say (an outage does not sign anyone out)", async () => {
-    const watch = createServerSessionWatch({ instance: aFakeMsal(), send: aSessionFetch(() => new Response(null, { status: 503 })) });
+    const watch = createServerSessionWatch({ instance: aFakeMsal(), urls, send: aSessionFetch(() => new Response(null, { status: 503 })) });
 
     await expect(watch.assertSignedIn()).resolves.toBeUndefined();
   });
 
   it("refuses the call once the session ended, clears MSAL's cache, tells the other tabs and shows the signed-out page", async () => {
     const msal = aFakeMsal();
-    const watch = createServerSessionWatch({ instance: msal, send: aSessionFetch(false) });
+    const watch = createServerSessionWatch({ instance: msal, urls, send: aSessionFetch(false) });
     const told = nextMessage(otherTab);
 
     await expect(watch.assertSignedIn()).rejects.toBeInstanceOf(SessionEndedError);
@@ -100,7 +102,7 @@ describe("the server session watch", () => {
 
   it("never uses the tab's tokens again after the session ended, without asking the server again", async () => {
     const send = aSessionFetch(false);
-    const watch = createServerSessionWatch({ instance: aFakeMsal(), send });
+    const watch = createServerSessionWatch({ instance: aFakeMsal(), urls, send });
     await expect(watch.assertSignedIn()).rejects.toBeInstanceOf(SessionEndedError);
 
     await expect(watch.assertSignedIn()).rejects.toBeInstanceOf(SessionEndedError);
@@ -111,7 +113,7 @@ describe("the server session watch", () => {
 
   it("asks the server once for concurrent Graph calls", async () => {
     const send = aSessionFetch(true);
-    const watch = createServerSessionWatch({ instance: aFakeMsal(), send });
+    const watch = createServerSessionWatch({ instance: aFakeMsal(), urls, send });
 
     await Promise.all([watch.assertSignedIn(), watch.assertSignedIn()]);
 
@@ -121,7 +123,7 @@ describe("the server session watch", () => {
   it("ends the tab when another tab says the session ended, without asking the server", async () => {
     const msal = aFakeMsal();
     const send = aSessionFetch(true);
-    const watch = createServerSessionWatch({ instance: msal, send });
+    const watch = createServerSessionWatch({ instance: msal, urls, send });
     const stop = watch.listen(window);
     const ended = vi.waitFor(() => expect(assign).toHaveBeenCalledWith("/account/signed-out"));
 
@@ -136,7 +138,7 @@ describe("the server session watch", () => {
 
   it("ignores other messages on the channel", async () => {
     const msal = aFakeMsal();
-    const watch = createServerSessionWatch({ instance: msal, send: aSessionFetch(true) });
+    const watch = createServerSessionWatch({ instance: msal, urls, send: aSessionFetch(true) });
     const stop = watch.listen(window);
     const listener = new BroadcastChannel(SESSION_CHANNEL_NAME);
     const delivered = nextMessage(listener);
@@ -152,7 +154,7 @@ describe("the server session watch", () => {
 
   it("asks the server when the tab is shown again or the window gets focus", async () => {
     const send = aSessionFetch(false);
-    const watch = createServerSessionWatch({ instance: aFakeMsal(), send });
+    const watch = createServerSessionWatch({ instance: aFakeMsal(), urls, send });
     const stop = watch.listen(window);
 
     document.dispatchEvent(new Event("visibilitychange"));
@@ -165,7 +167,7 @@ describe("the server session watch", () => {
 
   it("stops listening when told to", async () => {
     const send = aSessionFetch(false);
-    const watch = createServerSessionWatch({ instance: aFakeMsal(), send });
+    const watch = createServerSessionWatch({ instance: aFakeMsal(), urls, send });
 
     watch.listen(window)();
     window.dispatchEvent(new Event("focus"));

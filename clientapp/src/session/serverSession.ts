@@ -1,11 +1,14 @@
 import type { IPublicClientApplication } from "@azure/msal-browser";
 import { browserNavigation } from "../auth/browserNavigation";
+import type { HybridSpaSessionStatus } from "../bootstrap/contract.generated";
 
-/** The server's session check (SessionStatusController): `{"signedIn": boolean}`. */
-export const SESSION_STATUS_URL = "/account/session";
-
-/** Where a tab whose session ended goes: the server's signed-out page (which also sends Clear-Site-Data). */
-export const SIGNED_OUT_PAGE_URL = "/account/signed-out";
+/** The server's URLs the watch uses, from the bootstrap (the server's own route constants). */
+export interface ServerSessionUrls {
+  /** The session check, answering contracts/session-status.schema.json. */
+  readonly statusUrl: string;
+  /** Where a tab whose session ended goes: the server's signed-out page (which also sends Clear-Site-Data). */
+  readonly signedOutPage: string;
+}
 
 /** The channel on which the tabs of this browser tell each other that the session ended. */
 export const SESSION_CHANNEL_NAME = "hybridspa.session";
@@ -21,9 +24,9 @@ export class SessionEndedError extends Error {
 }
 
 /** Asks the server whether the cookie still holds a session (ended by a sign-out elsewhere, or expired). */
-export async function checkServerSession(send?: typeof fetch): Promise<ServerSessionState> {
+export async function checkServerSession(statusUrl: string, send?: typeof fetch): Promise<ServerSessionState> {
   try {
-    const response = await (send ?? fetch)(SESSION_STATUS_URL, {
+    const response = await (send ?? fetch)(statusUrl, {
       credentials: "same-origin",
       cache: "no-store",
       redirect: "error",
@@ -33,8 +36,8 @@ export async function checkServerSession(send?: typeof fetch): Promise<ServerSes
       return "unknown";
     }
     const body: unknown = await response.json();
-    if (typeof body === "object" && body !== null && typeof (body as Record<string, unknown>).signedIn === "boolean") {
-      return (body as { signedIn: boolean }).signedIn ? "signed-in" : "signed-out";
+    if (isSessionStatus(body)) {
+      return body.signedIn ? "signed-in" : "signed-out";
     }
     return "unknown";
   } catch {
@@ -42,8 +45,21 @@ export async function checkServerSession(send?: typeof fetch): Promise<ServerSes
   }
 }
 
+/**
+ * Whether the server's answer is contracts/session-status.schema.json: one boolean and nothing else (held to the schema by
+ * sessionStatusContract.test.ts).
+ */
+export function isSessionStatus(value: unknown): value is HybridSpaSessionStatus {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return false;
+  }
+  const { signedIn, ...unknown } = value as Record<string, unknown>;
+  return typeof signedIn === "boolean" && Object.keys(unknown).length === 0;
+}
+
 export interface ServerSessionWatchOptions {
   readonly instance: IPublicClientApplication;
+  readonly urls: ServerSessionUrls;
   readonly send?: typeof fetch;
   /** The channel to this browser's other tabs; null where BroadcastChannel does not exist. */
   readonly openChannel?: () => BroadcastChannel | null;
@@ -66,6 +82,7 @@ const defaultChannel = () => (typeof BroadcastChannel === "undefined" ? null : n
  */
 export function createServerSessionWatch({
   instance,
+  urls,
   send,
   openChannel = defaultChannel,
 }: ServerSessionWatchOptions): ServerSessionWatch {
@@ -87,11 +104,11 @@ export function createServerSessionWatch({
       channel?.postMessage(SIGNED_OUT_MESSAGE);
       channel?.close();
     }
-    browserNavigation.assign(SIGNED_OUT_PAGE_URL);
+    browserNavigation.assign(urls.signedOutPage);
   };
 
   const check = async (): Promise<ServerSessionState> => {
-    pending ??= checkServerSession(send).finally(() => {
+    pending ??= checkServerSession(urls.statusUrl, send).finally(() => {
       pending = null;
     });
     const state = await pending;

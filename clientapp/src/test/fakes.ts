@@ -33,6 +33,7 @@ export function aBootstrap(overrides: Partial<Bootstrap> = {}): Bootstrap {
     spaCodeRequested: true,
     silentRedirectUri: null,
     freshSpaCodeUrl: "/account/spa-code",
+    sessionStatusUrl: "/account/session",
     signOut: {
       url: "/account/signout",
       antiforgeryUrl: "/account/signout/antiforgery",
@@ -41,6 +42,7 @@ export function aBootstrap(overrides: Partial<Bootstrap> = {}): Bootstrap {
       home: "/",
       profile: "/profile",
       profileMail: "/profile/mail",
+      signedOut: "/account/signed-out",
     },
     ...overrides,
   };

@@ -1,5 +1,6 @@
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.HandOff;
+using HybridSpa.Web.Routes;
 using HybridSpa.Web.SignIn;
 using HybridSpa.Web.SpaHost;
 using Microsoft.AspNetCore.Antiforgery;
@@ -91,7 +92,7 @@ public sealed class AccountController(IOptions<SessionOptions> sessionOptions, S
     /// <summary>Where the IdP's post-logout redirect ends; not cached, so Back cannot show a page from before sign-out.</summary>
     [AllowAnonymous]
     [ResponseCache(NoStore = true)]
-    [HttpGet("signed-out")]
+    [HttpGet(SpaRoutes.SignedOut)]
     public IActionResult SignedOut() => View();
 
     /// <summary>The user declined consent or sign-in at the IdP.</summary>

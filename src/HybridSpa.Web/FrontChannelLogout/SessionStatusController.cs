@@ -1,3 +1,5 @@
+using HybridSpa.Web.Routes;
+using HybridSpa.Web.SpaHost;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,15 +12,12 @@ namespace HybridSpa.Web.FrontChannelLogout;
 [AllowAnonymous] // a signed-out caller gets an answer, not a redirect to sign in that fetch cannot follow
 public sealed class SessionStatusController : Controller
 {
-    /// <summary>The SPA's session check.</summary>
-    public const string Path = "/account/session";
-
     /// <summary><c>{"signedIn":true|false}</c>, never cached.</summary>
-    [HttpGet(Path)]
+    [HttpGet(SpaRoutes.SessionStatus)]
     [ResponseCache(NoStore = true)]
     public SessionStatus Status() => new(User.Identity?.IsAuthenticated == true);
 }
 
-/// <summary>The answer of <see cref="SessionStatusController"/>.</summary>
+/// <summary>The answer of <see cref="SessionStatusController"/>: its contract is contracts/session-status.schema.json.</summary>
 /// <param name="SignedIn">True while the cookie's session lives.</param>
 public sealed record SessionStatus(bool SignedIn);

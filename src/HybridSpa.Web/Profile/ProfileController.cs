@@ -1,3 +1,4 @@
+using HybridSpa.Web.Routes;
 using HybridSpa.Web.SpaHost;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -4,6 +4,7 @@ using HybridSpa.Web.Emulator;
 #endif
 using HybridSpa.Web.HandOff;
 using HybridSpa.Web.Http;
+using HybridSpa.Web.Routes;
 using HybridSpa.Web.SharedState;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -91,7 +92,7 @@ public static class SignInExtensions
                 options.UsePkce = true;
                 options.ResponseMode = OpenIdConnectResponseMode.FormPost;
                 options.AccessDeniedPath = "/account/access-denied";
-                options.SignedOutRedirectUri = "/account/signed-out";
+                options.SignedOutRedirectUri = SpaRoutes.SignedOut;
                 options.SkipUnrecognizedRequests = scheme == SignInSchemes.OpenIdConnect; // the other scheme may own the state
                 options.NonceCookie.SecurePolicy = CookieSecurePolicy.Always;
                 options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.Always;

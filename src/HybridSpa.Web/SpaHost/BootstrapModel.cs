@@ -16,6 +16,7 @@ public sealed record BootstrapModel(
     bool SpaCodeRequested,
     string? SilentRedirectUri,
     string FreshSpaCodeUrl,
+    string SessionStatusUrl,
     SignOutBootstrap SignOut,
     SitePages Pages);
 
@@ -26,4 +27,4 @@ public sealed record BootstrapModel(
 public sealed record SignOutBootstrap(string Url, string AntiforgeryUrl);
 
 /// <summary>The site's pages the SPA links to in its navigation, the same paths their routes are declared with.</summary>
-public sealed record SitePages(string Home, string Profile, string ProfileMail);
+public sealed record SitePages(string Home, string Profile, string ProfileMail, string SignedOut);

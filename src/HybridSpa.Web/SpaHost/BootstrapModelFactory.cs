@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.HandOff;
+using HybridSpa.Web.Routes;
 using HybridSpa.Web.SignIn;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Options;
@@ -38,8 +39,9 @@ public sealed class BootstrapModelFactory(
             SpaCodeRequested: signIn.SpaCodeRequested,
             SilentRedirectUri: signIn.SpaCodeRequested ? null : signIn.PublicUri(SpaRoutes.SilentCallback),
             FreshSpaCodeUrl: SpaRoutes.FreshSpaCode,
+            SessionStatusUrl: SpaRoutes.SessionStatus,
             SignOut: new SignOutBootstrap(SpaRoutes.SignOut, SpaRoutes.SignOutAntiforgery),
-            Pages: new SitePages(SpaRoutes.HostPage, SpaRoutes.Profile, SpaRoutes.ProfileMail));
+            Pages: new SitePages(SpaRoutes.HostPage, SpaRoutes.Profile, SpaRoutes.ProfileMail, SpaRoutes.SignedOut));
     }
 
     // The discovery document the server already holds, so MSAL.js makes no discovery request of its own. Serialized once per

@@ -1,4 +1,5 @@
 using HybridSpa.Web.Configuration;
+using HybridSpa.Web.Routes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

@@ -4,6 +4,7 @@ using HybridSpa.EntraEmulator;
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.FrontChannelLogout;
 using HybridSpa.Web.Http;
+using HybridSpa.Web.Routes;
 using HybridSpa.Web.SpaHost;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

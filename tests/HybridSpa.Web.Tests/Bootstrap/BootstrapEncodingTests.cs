@@ -12,8 +12,8 @@ public sealed class BootstrapEncodingTests(HybridSpaFactory factory) : IClassFix
     [Fact]
     public void Serializer_escapes_markup_characters_and_round_trips()
     {
-        var model = new BootstrapModel("c", "a/", ["h"], "{\"issuer\":\"</script>\"}", "r", ["s"], "g", Hostile, Hostile, null, false, true, null, "/f",
-            new SignOutBootstrap("/o", "/o/t"), new SitePages("/", "/p", "/p/m"));
+        var model = new BootstrapModel("c", "a/", ["h"], "{\"issuer\":\"</script>\"}", "r", ["s"], "g", Hostile, Hostile, null, false, true, null, "/f", "/s",
+            new SignOutBootstrap("/o", "/o/t"), new SitePages("/", "/p", "/p/m", "/bye"));
 
         var json = BootstrapSerializer.Serialize(model);
 

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using HybridSpa.Web.Account;
+using HybridSpa.Web.FrontChannelLogout;
 using HybridSpa.Tests.Contracts;
+using HybridSpa.Web.Routes;
 using HybridSpa.Web.SpaHost;
 using HybridSpa.Web.Tests.Infrastructure;
 using HybridSpa.Web.Tests.SignIn;
@@ -63,6 +65,22 @@ public sealed class ContractSchemaTests(HybridSpaFactory hybrid, ClassicBootstra
     }
 
     [Fact]
+    public async Task The_session_status_answer_is_the_schema_for_a_signed_in_and_a_signed_out_caller()
+    {
+        using var signedIn = hybrid.CreateBrowser();
+        await SignInDriver.SignInAsync(hybrid, signedIn, TestUser.Create());
+        using var signedOut = hybrid.CreateBrowser();
+
+        foreach (var browser in new[] { signedIn, signedOut })
+        {
+            var response = await browser.GetAsync(SpaRoutes.SessionStatus);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Empty(ContractSchema.SessionStatus.ProblemsOf(await response.Content.ReadAsStringAsync()));
+        }
+    }
+
+    [Fact]
     public async Task A_field_on_one_side_only_or_of_another_type_breaks_the_schema()
     {
         using var browser = hybrid.CreateBrowser();
@@ -80,6 +98,7 @@ public sealed class ContractSchemaTests(HybridSpaFactory hybrid, ClassicBootstra
         Assert.Equal(["/pages/settings: All values fail against the false schema"], ContractSchema.Bootstrap.ProblemsOf(nestedServerOnly));
         Assert.StartsWith("""/spaCode: Value is "integer" """, Assert.Single(ContractSchema.Bootstrap.ProblemsOf(wrongType)), StringComparison.Ordinal);
         Assert.Equal([""": Required properties ["token"] are not present"""], ContractSchema.SignOutAntiforgery.ProblemsOf(antiforgeryWithoutToken));
+        Assert.Equal(["/user: All values fail against the false schema"], ContractSchema.SessionStatus.ProblemsOf("""{"signedIn":true,"user":"adele"}"""));
     }
 
     [Fact]
@@ -97,6 +116,14 @@ public sealed class ContractSchemaTests(HybridSpaFactory hybrid, ClassicBootstra
     }
 
     [Fact]
+    public void The_session_status_record_has_the_schemas_properties()
+    {
+        var mvcJson = hybrid.Services.GetRequiredService<IOptions<JsonOptions>>().Value.JsonSerializerOptions;
+
+        Assert.Equal(ContractSchema.SessionStatus.Shape(), ContractSchema.ShapeOf(typeof(SessionStatus), mvcJson));
+    }
+
+    [Fact]
     public async Task Every_url_the_bootstrap_hands_the_SPA_is_a_route_the_server_answers()
     {
         using var browser = hybrid.CreateBrowser();
@@ -104,7 +131,11 @@ public sealed class ContractSchemaTests(HybridSpaFactory hybrid, ClassicBootstra
         var bootstrap = SignInFlowTests.BootstrapOf(await browser.GetAsync(SpaRoutes.HostPage));
         var served = await bootstrap;
 
-        string[] pages = [served.Pages.Home, served.Pages.Profile, served.Pages.ProfileMail, served.FreshSpaCodeUrl, served.SignOut.AntiforgeryUrl];
+        string[] pages =
+        [
+            served.Pages.Home, served.Pages.Profile, served.Pages.ProfileMail, served.Pages.SignedOut, served.FreshSpaCodeUrl,
+            served.SessionStatusUrl, served.SignOut.AntiforgeryUrl,
+        ];
         foreach (var page in pages)
         {
             var status = (await browser.GetAsync(page)).StatusCode;

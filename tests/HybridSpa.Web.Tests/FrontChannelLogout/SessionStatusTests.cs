@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using HybridSpa.Web.FrontChannelLogout;
+using HybridSpa.Web.Routes;
+using HybridSpa.Web.SpaHost;
 using HybridSpa.Web.Tests.Infrastructure;
 
 namespace HybridSpa.Web.Tests.FrontChannelLogout;
@@ -14,7 +16,7 @@ public sealed class SessionStatusTests(HybridSpaFactory factory) : IClassFixture
         using var browser = factory.CreateBrowser();
         await SignInDriver.SignInAsync(factory, browser, TestUser.Create());
 
-        var response = await browser.GetAsync(SessionStatusController.Path);
+        var response = await browser.GetAsync(SpaRoutes.SessionStatus);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
@@ -30,7 +32,7 @@ public sealed class SessionStatusTests(HybridSpaFactory factory) : IClassFixture
         await SignInDriver.SignInAsync(factory, browser, user);
         await FrontChannelLogoutTests.FromIdentityProviderAsync(factory, "?sid=" + user.Sid);
 
-        var response = await browser.GetAsync(SessionStatusController.Path);
+        var response = await browser.GetAsync(SpaRoutes.SessionStatus);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False((await response.Content.ReadFromJsonAsync<SessionStatus>())!.SignedIn);
@@ -42,7 +44,7 @@ public sealed class SessionStatusTests(HybridSpaFactory factory) : IClassFixture
     {
         using var browser = factory.CreateBrowser();
 
-        var response = await browser.GetAsync(SessionStatusController.Path);
+        var response = await browser.GetAsync(SpaRoutes.SessionStatus);
 
         Assert.False((await response.Content.ReadFromJsonAsync<SessionStatus>())!.SignedIn);
     }

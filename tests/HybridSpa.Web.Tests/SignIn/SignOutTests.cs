@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using HybridSpa.Web.Account;
+using HybridSpa.Web.Routes;
 using HybridSpa.Web.SpaHost;
 using HybridSpa.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;

@@ -1,4 +1,4 @@
-namespace HybridSpa.Web.SpaHost;
+namespace HybridSpa.Web.Routes;
 
 /// <summary>
 /// The paths the SPA calls or links to. The controllers declare their routes with these constants and the bootstrap hands
@@ -26,6 +26,12 @@ public static class SpaRoutes
     /// on, registered as a SPA redirect URI beside the SPA's own.
     /// </summary>
     public const string SilentCallback = "/account/silent-callback";
+
+    /// <summary>Whether the cookie still holds a session (contracts/session-status.schema.json), asked before each Graph call.</summary>
+    public const string SessionStatus = "/account/session";
+
+    /// <summary>The signed-out page: where the sign-out ends, and where a tab whose session ended elsewhere goes.</summary>
+    public const string SignedOut = "/account/signed-out";
 
     /// <summary>Where the SPA gets the sign-out form's antiforgery field (contracts/signout-antiforgery.schema.json).</summary>
     public const string SignOutAntiforgery = "/account/signout/antiforgery";
