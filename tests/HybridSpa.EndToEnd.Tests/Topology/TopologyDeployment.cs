@@ -95,7 +95,10 @@ public sealed class TopologyDeployment : IAsyncLifetime
         }
     }
 
-    /// <summary>Starts a stopped process again and, for an instance, waits until it answers its health endpoint.</summary>
+    /// <summary>
+    /// Starts a stopped process again and, for an instance, waits until it answers its health endpoint and nginx sends it
+    /// requests again (deploy.md's rolling restart: the next instance stops only then).
+    /// </summary>
     public async Task StartAsync(string resource)
     {
         await ExecuteAsync(resource, KnownResourceCommands.StartCommand);
@@ -103,6 +106,7 @@ public sealed class TopologyDeployment : IAsyncLifetime
         if (instancePorts.ContainsKey(resource))
         {
             await WaitUntilServingAsync(resource, limit.Token);
+            await WaitUntilProxiedAsync(resource, limit.Token);
         }
         else
         {
@@ -148,6 +152,20 @@ public sealed class TopologyDeployment : IAsyncLifetime
 
     private Task WaitUntilServingAsync(string resource, CancellationToken cancellationToken) =>
         WaitUntilAsync(() => AnswersAsync(new Uri($"http://{UpstreamOf(resource)}/health")), $"{resource} to answer /health", cancellationToken);
+
+    // A connection the stopped instance refused marked it down for the upstream's fail_timeout: until that ends, nginx sends
+    // it nothing, and stopping the other instance meanwhile would leave none. Round-robin probes show when it is back.
+    private Task WaitUntilProxiedAsync(string resource, CancellationToken cancellationToken) =>
+        WaitUntilAsync(
+            async () =>
+            {
+                var before = (await AccessLogLinesAsync()).Count;
+                await AnswersAsync(new Uri(PublicOrigin, "health/live"));
+                var probes = TopologySteps.AccessLogLinesAsync(this, before, "GET", "/health/live");
+                return (await probes).Any(line => TopologySteps.AnsweredBy(line) == UpstreamOf(resource));
+            },
+            $"nginx to send {resource} requests again",
+            cancellationToken);
 
     private async Task<bool> AnswersAsync(Uri url)
     {
