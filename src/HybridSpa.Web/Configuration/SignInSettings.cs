@@ -76,8 +76,8 @@ public sealed class SignInSettings
     }
 
     /// <summary>
-    /// <c>Instance</c> and <c>TenantId</c> as configured, or, where only an <c>Authority</c> is given (the sign-in gives Identity.Web
-    /// one for an identity provider MSAL cannot discover), read out of <c>{instance}/{tenant}/v2.0</c> as Identity.Web itself does.
+    /// <c>Instance</c> and <c>TenantId</c> as configured, or, where the section gives an <c>Authority</c> instead (Identity.Web's
+    /// other documented form), read out of <c>{instance}/{tenant}/v2.0</c> as Identity.Web itself does.
     /// </summary>
     internal static (string? Instance, string? TenantId) InstanceAndTenant(MicrosoftIdentityOptions identityWeb)
     {

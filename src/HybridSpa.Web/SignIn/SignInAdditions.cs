@@ -27,7 +27,7 @@ internal static class SignInAdditions
 
         services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>, IncrementalConsentLog>();
         services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>, PendingSignInCookies>();
-        services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>, ReplacedTicket>();
+        services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>, ServerSideSessionEvents>(); // notes the ticket a sign-in replaces
         services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>, ClientInfoRequest>();
         services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>, SignOutHints>();
         services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>, SignedOutPage>();

@@ -1,7 +1,4 @@
 using HybridSpa.Web.Configuration;
-#if EMBEDDED_ENTRA_EMULATOR
-using HybridSpa.Web.Emulator;
-#endif
 using HybridSpa.Web.HandOff;
 using HybridSpa.Web.Http;
 using HybridSpa.Web.Routes;
@@ -41,7 +38,7 @@ public static class SignInExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        var azureAd = IdentityWebSection(builder.Configuration);
+        var azureAd = builder.Configuration.GetSection(Constants.AzureAd);
         var graphScopes = builder.Configuration.GetSection(GraphApiOptions.SectionName).Get<GraphApiOptions>()?.Scopes ?? [];
 
         // Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking (a key rollover accepted in the same callback) is set in every
@@ -81,14 +78,13 @@ public static class SignInExtensions
         foreach (var scheme in new[] { SignInSchemes.OpenIdConnect, SignInSchemes.OpenIdConnectWithoutSpaCode })
         {
             // Registered after Identity.Web's own configuration, so these win over what it copies from the AzureAd section.
-            services.AddOptions<OpenIdConnectOptions>(scheme).Configure<IHttpClientFactory, TimeProvider>((options, httpClients, clock) =>
+            services.AddOptions<OpenIdConnectOptions>(scheme).Configure<IHttpClientFactory>((options, httpClients) =>
             {
                 options.SignInScheme = SignInSchemes.Cookie;
                 options.Backchannel = httpClients.CreateClient(HttpClientNames.IdentityProvider);
                 options.MapInboundClaims = false;
                 options.SaveTokens = false; // the sign-in events keep the id_token alone, never an access token
                 options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
-                options.TokenValidationParameters.LifetimeValidator = IdTokenLifetime.ValidatorFor(clock);
                 options.UsePkce = true;
                 options.ResponseMode = OpenIdConnectResponseMode.FormPost;
                 options.AccessDeniedPath = "/account/access-denied";
@@ -156,35 +152,4 @@ public static class SignInExtensions
 
     /// <summary>True for the error pages and health: they run without session and without the signed-in user.</summary>
     internal static bool IsSessionless(HttpContext context) => SessionlessPaths.Any(path => context.Request.Path.StartsWithSegments(path));
-
-    // MSAL.NET's instance discovery knows Microsoft's clouds, and the emulator answers it too (its HttpClient handler routes
-    // login.microsoftonline.com to it; Debug builds only): both keep Instance and TenantId, as Identity.Web is documented. Elsewhere (a test IdP)
-    // Identity.Web must keep the authority as it is, which it does for an Authority given without Instance and TenantId; it then
-    // warns that the Authority "is being ignored", because it parses the Authority into an Instance and then checks again.
-    private static IConfigurationSection IdentityWebSection(ConfigurationManager configuration)
-    {
-        var section = configuration.GetSection(Constants.AzureAd);
-        if (!string.IsNullOrEmpty(section["Authority"])
-            || !Uri.TryCreate(section["Instance"], UriKind.Absolute, out var instance)
-            || MicrosoftCloudHosts.Contains(instance)
-#if EMBEDDED_ENTRA_EMULATOR
-            || EmbeddedEmulatorExtensions.IsEmulatorHost(instance)
-#endif
-            )
-        {
-            return section;
-        }
-
-        var authority = $"{instance.AbsoluteUri.TrimEnd('/')}/{section["TenantId"]}/v2.0";
-        return new ConfigurationBuilder()
-            .AddConfiguration(configuration)
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [$"{Constants.AzureAd}:Authority"] = authority,
-                [$"{Constants.AzureAd}:Instance"] = string.Empty,
-                [$"{Constants.AzureAd}:TenantId"] = string.Empty,
-            })
-            .Build()
-            .GetSection(Constants.AzureAd);
-    }
 }

@@ -1,13 +1,15 @@
+using System.Diagnostics.CodeAnalysis;
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.HandOff;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Identity.Web;
 
 namespace HybridSpa.Web.SignIn;
 
 /// <summary>
-/// Catches the SPA code during Identity.Web's redemption (<see cref="SpaCodeCatcher"/>) and hands it to the page
-/// (<see cref="SpaHandOffStore"/>) only once the id_token validated; a failed sign-in drops it.
+/// Catches the SPA code during Identity.Web's redemption and hands it to the page (<see cref="SpaHandOffStore"/>) only once the
+/// id_token validated; a failed sign-in drops it.
 /// </summary>
 internal sealed class SpaCodeHandOff(SpaHandOffStore handOffStore, SignInSettings settings) : SignInEventsAddition
 {
@@ -22,12 +24,12 @@ internal sealed class SpaCodeHandOff(SpaHandOffStore handOffStore, SignInSetting
         events.OnAuthorizationCodeReceived = async context =>
         {
             var session = context.HttpContext.Features.Get<ISessionFeature>();
-            var catcher = new SpaCodeCatcher();
+            var catcher = new OneRequestSession();
             context.HttpContext.Features.Set<ISessionFeature>(catcher);
             try
             {
                 await authorizationCodeReceived(context);
-                if (context.Result is null && catcher.SpaCode is { } spaCode)
+                if (context.Result is null && catcher.GetString(Constants.SpaAuthCode) is { } spaCode)
                 {
                     context.HttpContext.Items[SpaCodeItemKey] = spaCode;
                 }
@@ -57,5 +59,38 @@ internal sealed class SpaCodeHandOff(SpaHandOffStore handOffStore, SignInSetting
             context.HttpContext.Items.Remove(SpaCodeItemKey);
             return remoteFailure(context);
         };
+    }
+
+    /// <summary>
+    /// Stands in for the session while Identity.Web redeems the code: it writes the SPA code to the session before the id_token
+    /// is validated, so the real session (and its store) would hold a code for a sign-in that may still fail.
+    /// </summary>
+    private sealed class OneRequestSession : ISession, ISessionFeature
+    {
+        private readonly Dictionary<string, byte[]> _values = new(StringComparer.Ordinal);
+
+        public ISession Session
+        {
+            get => this;
+            set => throw new NotSupportedException("The one-request session is its own session.");
+        }
+
+        public bool IsAvailable => true;
+
+        public string Id { get; } = Guid.NewGuid().ToString("N");
+
+        public IEnumerable<string> Keys => _values.Keys;
+
+        public Task LoadAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task CommitAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public bool TryGetValue(string key, [NotNullWhen(true)] out byte[]? value) => _values.TryGetValue(key, out value);
+
+        public void Set(string key, byte[] value) => _values[key] = value;
+
+        public void Remove(string key) => _values.Remove(key);
+
+        public void Clear() => _values.Clear();
     }
 }

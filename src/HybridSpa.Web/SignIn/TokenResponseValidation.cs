@@ -8,13 +8,15 @@ namespace HybridSpa.Web.SignIn;
 /// <summary>
 /// The checks the official handler skips when the code was redeemed by someone else (Identity.Web, through MSAL.NET): it
 /// validates the token response's id_token only "cursorily" then — no nonce, no azp, no at_hash, unsigned tokens allowed.
-/// IdentityModel's own azp check only logs (IDX21339) when several audiences come without one.
+/// IdentityModel's own azp check only logs (IDX21339) when several audiences come without one. The id_token's lifetime is
+/// read against <paramref name="clock"/>, the scheme's, so the token, the cookies and the protected state agree on "now".
 /// </summary>
-internal sealed class TokenResponseValidation : SignInEventsAddition
+internal sealed class TokenResponseValidation(TimeProvider clock) : SignInEventsAddition
 {
     /// <inheritdoc />
     protected override void Chain(string scheme, OpenIdConnectOptions options)
     {
+        options.TokenValidationParameters.LifetimeValidator = LifetimeOn(clock);
         var tokenValidated = options.Events.OnTokenValidated;
         options.Events.OnTokenValidated = context =>
         {
@@ -27,6 +29,19 @@ internal sealed class TokenResponseValidation : SignInEventsAddition
             return tokenValidated(context);
         };
     }
+
+    // The default validator's semantics on the given clock: exp required, nbf not after it, clock skew on both ends.
+    private static LifetimeValidator LifetimeOn(TimeProvider clock) => (notBefore, expires, _, parameters) =>
+    {
+        if (expires is null || notBefore > expires)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var skew = parameters.ClockSkew;
+        return (notBefore is null || notBefore.Value <= now + skew) && expires.Value >= now - skew;
+    };
 
     // Null when the response holds up; otherwise why it does not.
     private static Exception? Check(TokenValidatedContext context)
