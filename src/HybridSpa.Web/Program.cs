@@ -31,7 +31,17 @@ builder.AddFrontChannelLogout();
 builder.AddIdentityProviderResilience();
 builder.AddServerSideGraph();
 builder.AddSpaHost();
+builder.AddSecurityHeaders();
 builder.AddHybridSpaTelemetry();
+
+// The failures the error page explains instead of "Something went wrong", tried in this order: the shared store first (it fails
+// deep inside the others, which wrap it), Graph before the identity provider (Graph's network failures are HttpRequestExceptions too).
+builder.Services
+    .AddKnownFailure<SharedStateUnavailable>()
+    .AddKnownFailure<GraphUnavailable>()
+    .AddKnownFailure<GraphRefusal>()
+    .AddKnownFailure<IdentityProviderUnavailable>()
+    .AddKnownFailure<UnreadableRequest>();
 
 var app = builder.Build();
 
@@ -44,7 +54,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     ExceptionHandlingPath = "/error",
     CreateScopeForErrors = true,
-    SuppressDiagnosticsCallback = KnownFailures.AreLoggedByTheErrorPage,
+    SuppressDiagnosticsCallback = app.Services.GetRequiredService<KnownFailures>().AreLoggedByTheErrorPage,
 });
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 if (!app.Environment.IsDevelopment())

@@ -1,6 +1,5 @@
-using HybridSpa.Web.IdentityProvider;
+using HybridSpa.Web.Errors;
 using HybridSpa.Web.Security;
-using HybridSpa.Web.SharedState;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 
@@ -10,7 +9,7 @@ namespace HybridSpa.Web.SignIn;
 /// A failed sign-in is logged once and answered with the sign-in error page (<see cref="SignInErrorRedirect"/>), where the
 /// official handler would answer 500; an unreachable identity provider or shared store is left to the 503 page.
 /// </summary>
-internal sealed partial class SignInErrorPage(ILogger<SignInErrorPage> logger) : SignInEventsAddition
+internal sealed partial class SignInErrorPage(KnownFailures failures, ILogger<SignInErrorPage> logger) : SignInEventsAddition
 {
     /// <inheritdoc />
     protected override void Chain(string scheme, OpenIdConnectOptions options)
@@ -23,7 +22,7 @@ internal sealed partial class SignInErrorPage(ILogger<SignInErrorPage> logger) :
             {
                 await authorizationCodeReceived(context);
             }
-            catch (Exception ex) when (IsOutage(ex))
+            catch (Exception ex) when (failures.IsOutage(ex))
             {
                 // A failed result, not a throw: the handler logs whatever an event throws as an Error with its stack, while this
                 // outage is expected and the error page logs it once, as a Warning with its cause, answering the 503 page.
@@ -37,7 +36,7 @@ internal sealed partial class SignInErrorPage(ILogger<SignInErrorPage> logger) :
             await remoteFailure(context);
 
             // Left unhandled, an outage makes the handler rethrow and the exception handler answer the 503 page: the user retries.
-            if ((context.Result?.Handled ?? false) || IsOutage(context.Failure))
+            if ((context.Result?.Handled ?? false) || failures.IsOutage(context.Failure))
             {
                 return;
             }
@@ -53,8 +52,6 @@ internal sealed partial class SignInErrorPage(ILogger<SignInErrorPage> logger) :
             context.HandleResponse();
         };
     }
-
-    private static bool IsOutage(Exception? failure) => SharedStateUnavailableException.IsCauseOf(failure) || IdentityProviderUnavailable.IsCauseOf(failure);
 
     [LoggerMessage(100, LogLevel.Warning, "Sign-in failed ({FailureType}): error {Error}, AADSTS{AadstsCode}, correlation id {CorrelationId}", EventName = "SignInFailed")]
     private static partial void LogSignInFailed(ILogger logger, string failureType, string? error, string? aadstsCode, string? correlationId);

@@ -1,8 +1,6 @@
-using HybridSpa.Web.Security;
-
 namespace HybridSpa.Web.SpaHost;
 
-/// <summary>Registers the MVC host: controllers and views, antiforgery, the bootstrap, the bundle manifest, security headers.</summary>
+/// <summary>Registers the MVC host: controllers and views, antiforgery, the bootstrap, the bundle manifest.</summary>
 public static class SpaHostExtensions
 {
     /// <summary>Antiforgery cookie name.</summary>
@@ -24,7 +22,6 @@ public static class SpaHostExtensions
         services.AddScoped<BootstrapModelFactory>();
         services.AddSingleton<ViteManifest>();
         services.AddSingleton<ViteDevServer>().AddScoped<SpaScriptSource>();
-        services.AddSecurityHeaders();
         return builder;
     }
 }

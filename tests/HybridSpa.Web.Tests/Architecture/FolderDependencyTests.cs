@@ -9,27 +9,12 @@ namespace HybridSpa.Web.Tests.Architecture;
 /// </summary>
 public sealed partial class FolderDependencyTests : IDisposable
 {
-    // Pairs that still import each other, each left for its own change: the list may only shrink (a second test keeps it true).
-    private static readonly string[] NotYetUntangled =
-    [
-        "Errors ↔ IdentityProvider",
-        "Errors ↔ Profile",
-        "Errors ↔ SharedState",
-        "IdentityProvider ↔ SignIn",
-        "Security ↔ SpaHost",
-    ];
-
     private static readonly string WebProject = Path.Combine(RepositoryRoot.Path, "src", "HybridSpa.Web");
 
     private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("hybridspa-folders-");
 
     [Fact]
-    public void No_two_folders_of_the_web_project_import_each_other_beyond_the_pairs_listed_as_not_yet_untangled() =>
-        Assert.Empty(MutualImports(WebProject).Except(NotYetUntangled));
-
-    [Fact]
-    public void Every_pair_listed_as_not_yet_untangled_still_imports_each_other() =>
-        Assert.Empty(NotYetUntangled.Except(MutualImports(WebProject)));
+    public void No_two_folders_of_the_web_project_import_each_other() => Assert.Empty(MutualImports(WebProject));
 
     [Fact]
     public void Two_folders_that_import_each_other_are_named_as_a_pair_and_a_one_way_import_is_not()
