@@ -60,7 +60,7 @@ describe("startApp", () => {
   it("sends the token request before it loads the UI module (React DOM, msal-react, the components)", async () => {
     renderServerPage(serverEncoded(aBootstrap({ spaCode: "code-before-react" })));
     const msal = aFakeMsal();
-    const ui = await import("./renderApp");
+    const ui = await import("./App");
     let redeemedBeforeUiLoaded: boolean | undefined;
     const loadUi = vi.fn(async (): Promise<UserInterface> => {
       redeemedBeforeUiLoaded = msal.acquireTokenByCode.mock.calls.length === 1;
@@ -86,7 +86,7 @@ describe("startApp", () => {
       order.push("token request sent");
       return aTokenResult();
     });
-    const ui = await import("./renderApp");
+    const ui = await import("./App");
     const loadUi = vi.fn(async (): Promise<UserInterface> => {
       order.push("UI module import started");
       return ui;

@@ -1,14 +1,13 @@
 import { PublicClientApplication, type Configuration, type IPublicClientApplication } from "@azure/msal-browser";
 import type { AppProps } from "./App";
 import { createMsalConfiguration } from "./authConfig";
-import { startFirstToken } from "./auth/firstToken";
+import { nextTask, startFirstToken } from "./auth/firstToken";
 import { readBootstrap } from "./bootstrap/bootstrapConfig";
-import { nextTask } from "./nextTask";
 
 /** The id of the element the server renders for React to mount into. */
 export const ROOT_ELEMENT_ID = "root";
 
-/** What startApp needs from the UI module (renderApp.tsx), which it loads only after the token request has left. */
+/** What startApp needs from the UI module (App.tsx), which it loads only after the token request has left. */
 export interface UserInterface {
   renderApp(container: HTMLElement, props: AppProps): void;
   renderStartupError(container: HTMLElement, error: unknown): void;
@@ -17,7 +16,7 @@ export interface UserInterface {
 const createPublicClientApplication = (configuration: Configuration): IPublicClientApplication =>
   new PublicClientApplication(configuration);
 
-const loadUserInterface = (): Promise<UserInterface> => import("./renderApp");
+const loadUserInterface = (): Promise<UserInterface> => import("./App");
 
 /**
  * Boots the SPA from the server-rendered page, token first: validate the bootstrap data, create and initialize MSAL,
