@@ -12,8 +12,8 @@ import { ServerSessionProvider } from "./session/ServerSessionContext";
 import { ErrorScreen } from "./ui-components/ErrorScreen";
 import { PageLayout } from "./ui-components/PageLayout";
 
-// The UI half of the bundle (React DOM, msal-react, the components). startApp imports it only once the first token
-// request is on its way, so evaluating it never delays that request.
+// The UI half of the bundle (React DOM, msal-react, the components). The entry (main.tsx) imports it only once the first
+// token request is on its way, so evaluating it never delays that request.
 
 export interface AppProps {
   readonly instance: IPublicClientApplication;
