@@ -2,12 +2,16 @@ import {
   BrowserCacheLocation,
   CacheLookupPolicy,
   LogLevel,
+  type AccountInfo,
+  type AuthenticationResult,
   type Configuration,
+  type IPublicClientApplication,
 } from "@azure/msal-browser";
+import type { SilentRetry } from "./auth/errorActions";
 import type { Bootstrap } from "./bootstrap/bootstrapConfig";
 
 /**
- * The one place the SPA turns the server's bootstrap data into MSAL configuration.
+ * The one place the SPA turns the server's bootstrap data into MSAL configuration, and the one way it asks MSAL silently.
  * Authority metadata and known authorities come from the server, so MSAL.js makes no discovery
  * request; no option here makes MSAL create a hidden iframe or use a platform broker. Only the classic
  * bootstrap (no SPA code) calls ssoSilent: its iframe lands on the server's empty silent-callback page,
@@ -52,11 +56,25 @@ export function createMsalConfiguration(bootstrap: Bootstrap): Configuration {
 /** "CP1": this client handles claims challenges, so Entra may issue it long-lived, revocable (CAE) tokens. */
 export const CLIENT_CAPABILITIES = ["CP1"] as const;
 
-/**
- * Every acquireTokenSilent uses this policy: cached access token, then the refresh token, never the
- * hidden-iframe fallback that the Default policy tries once the refresh token has expired.
- */
-export const SILENT_CACHE_LOOKUP_POLICY = CacheLookupPolicy.AccessTokenAndRefreshToken;
-
 /** Same-page redirect URI: after loginRedirect, stay on the page that handles the response. */
 export const HANDLE_REDIRECT_OPTIONS = { navigateToLoginRequestUrl: false } as const;
+
+/**
+ * acquireTokenSilent as this app always calls it: cached access token, then the SPA refresh token, and never the
+ * hidden-iframe fallback the Default policy tries once the refresh token has expired (so blocked third-party cookies cannot
+ * break renewal; an expired refresh token surfaces as an error the error → action table handles). A retry after a resource
+ * refused the token skips the cached access token: it carries the resource's claims, or asks for a fresh token.
+ */
+export function acquireTokenSilently(
+  instance: IPublicClientApplication,
+  account: AccountInfo,
+  scopes: readonly string[],
+  retry: SilentRetry | null = null,
+): Promise<AuthenticationResult> {
+  return instance.acquireTokenSilent({
+    account,
+    scopes: [...scopes],
+    cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken,
+    ...retry,
+  });
+}

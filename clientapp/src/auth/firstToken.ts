@@ -1,13 +1,22 @@
-import type { AccountInfo, IPublicClientApplication } from "@azure/msal-browser";
-import { HANDLE_REDIRECT_OPTIONS } from "../authConfig";
-import { nextTask } from "../nextTask";
+import type { AccountInfo, AuthenticationResult, IPublicClientApplication } from "@azure/msal-browser";
+import { acquireTokenSilently, HANDLE_REDIRECT_OPTIONS } from "../authConfig";
 import type { Bootstrap } from "../bootstrap/bootstrapConfig";
 import { returnToWhereTheUserWas } from "./claimsRedirect";
-import { ssoSilentOnce } from "./classicSignIn";
-import { acquireTokenSilently } from "./silentToken";
-import { redeemSpaCodeOnce } from "./spaCodeRedemption";
-import { chooseBootstrapStep, pickCachedAccount } from "./tokenBootstrapDecision";
-import { measure, type TimelineStep } from "./tokenTimeline";
+
+/**
+ * Where a token came from: the server's SPA code, MSAL's cache, a refresh-token grant, a sign-in redirect, or
+ * (classic bootstrap only) ssoSilent through a hidden iframe.
+ */
+export type TokenSource = "spa-code" | "cache" | "refresh-token" | "redirect" | "sso-silent";
+
+/** One step of "how this token was obtained". */
+export interface TimelineStep {
+  readonly source: TokenSource;
+  /** Requests this step sent to the identity provider's /token endpoint. */
+  readonly requests: number;
+  /** Wall-clock time of the step, measured with performance.now(). */
+  readonly durationMs: number;
+}
 
 /** How an attempt to get the page's first token ended. */
 export type FirstTokenOutcome =
@@ -107,7 +116,7 @@ async function signInAgainThroughIframe(
   redirectUri: string,
   scopes: readonly string[],
 ): Promise<FirstTokenOutcome> {
-  let signIn: Awaited<ReturnType<typeof ssoSilentOnce>>;
+  let signIn: MeasuredRequest;
   try {
     signIn = await ssoSilentOnce(instance, loginHint, redirectUri, scopes);
   } catch {
@@ -125,3 +134,135 @@ function tokenFor(instance: IPublicClientApplication, account: AccountInfo, step
 function makeActive(instance: IPublicClientApplication, account: AccountInfo): void {
   instance.setActiveAccount(account);
 }
+
+/** The first thing the SPA does to get a token, in order of preference. */
+export type BootstrapStep =
+  | { readonly kind: "redeem-spa-code"; readonly code: string }
+  | { readonly kind: "silent"; readonly account: AccountInfo }
+  | { readonly kind: "sso-silent"; readonly loginHint: string; readonly redirectUri: string }
+  | { readonly kind: "login-redirect" };
+
+/**
+ * A SPA code from the server wins (it is single-use and only this render has it); otherwise the
+ * cached account renews silently; with neither, a server that requested no SPA code (the classic
+ * bootstrap) gets a second, silent sign-in through a hidden iframe for the user it signed in; else
+ * (or when the server could not get a SPA code and nothing is cached yet) the user signs in with loginRedirect.
+ */
+export function chooseBootstrapStep(input: {
+  readonly spaCode: string | null;
+  readonly cachedAccount: AccountInfo | null;
+  readonly spaCodeRequested: boolean;
+  readonly loginHint: string | null;
+  readonly silentRedirectUri: string | null;
+}): BootstrapStep {
+  if (input.spaCode !== null) {
+    return { kind: "redeem-spa-code", code: input.spaCode };
+  }
+  if (input.cachedAccount !== null) {
+    return { kind: "silent", account: input.cachedAccount };
+  }
+  if (!input.spaCodeRequested && input.loginHint !== null && input.silentRedirectUri !== null) {
+    return { kind: "sso-silent", loginHint: input.loginHint, redirectUri: input.silentRedirectUri };
+  }
+  return { kind: "login-redirect" };
+}
+
+/**
+ * The account to renew silently: the active one, else the only cached one, else the one the
+ * server's login hint names. Several accounts and no match means none: sign in with the hint.
+ */
+export function pickCachedAccount(
+  activeAccount: AccountInfo | null,
+  cachedAccounts: readonly AccountInfo[],
+  loginHint: string | null,
+): AccountInfo | null {
+  if (activeAccount !== null) {
+    return activeAccount;
+  }
+  if (cachedAccounts.length === 1) {
+    return cachedAccounts[0] ?? null;
+  }
+  if (loginHint === null) {
+    return null;
+  }
+  const hint = loginHint.toLowerCase();
+  return (
+    cachedAccounts.find(
+      (account) => account.loginHint?.toLowerCase() === hint || account.username.toLowerCase() === hint,
+    ) ?? null
+  );
+}
+
+/** A token request that runs once per page, and how long it took; shared by every caller that asks for the same key. */
+interface MeasuredRequest {
+  readonly result: AuthenticationResult;
+  readonly durationMs: number;
+}
+
+// Module-level on purpose: the single-use code must reach /token once (a second POST is AADSTS54005), whoever asks for
+// it — the start-up that redeems it before React exists, a retry, or React StrictMode running an effect twice.
+const redemptions = new Map<string, Promise<MeasuredRequest>>();
+// Each ssoSilent is a hidden iframe plus a token request; one per user per page load is what the classic bootstrap costs.
+const classicSignIns = new Map<string, Promise<MeasuredRequest>>();
+
+/**
+ * Redeems the server's hybrid SPA code with acquireTokenByCode exactly once per code. Later calls with the same code get
+ * the first call's promise.
+ */
+export function redeemSpaCodeOnce(
+  instance: IPublicClientApplication,
+  code: string,
+  scopes: readonly string[],
+): Promise<MeasuredRequest> {
+  return once(redemptions, code, () => instance.acquireTokenByCode({ code, scopes: [...scopes] }));
+}
+
+/**
+ * The classic bootstrap (the server requested no SPA code): signs the server's user in a second time with
+ * ssoSilent in a hidden iframe that lands on `redirectUri`, once per login hint per page.
+ */
+function ssoSilentOnce(
+  instance: IPublicClientApplication,
+  loginHint: string,
+  redirectUri: string,
+  scopes: readonly string[],
+): Promise<MeasuredRequest> {
+  return once(classicSignIns, loginHint, () => instance.ssoSilent({ loginHint, redirectUri, scopes: [...scopes] }));
+}
+
+function once(
+  requests: Map<string, Promise<MeasuredRequest>>,
+  key: string,
+  request: () => Promise<AuthenticationResult>,
+): Promise<MeasuredRequest> {
+  const pending = requests.get(key);
+  if (pending !== undefined) {
+    return pending;
+  }
+  const measured = measure(request).then(({ value: result, durationMs }) => ({ result, durationMs }));
+  requests.set(key, measured);
+  return measured;
+}
+
+/** Measures an async step with performance.now(). */
+async function measure<T>(work: () => Promise<T>): Promise<{ value: T; durationMs: number }> {
+  const startedAt = performance.now();
+  const value = await work();
+  return { value, durationMs: performance.now() - startedAt };
+}
+
+/**
+ * Resolves in a later task. MSAL's acquireTokenByCode reaches fetch() through promise continuations only (microtasks), so
+ * once a task has passed the token request has left: what the request does not need waits for this (the UI chunk's import,
+ * whose start-up and parse on a second thread, which a two-core machine shares, used to land before the fetch()).
+ * A message rather than setTimeout: browsers hold back timers in a tab opened in the background, by up to a second.
+ */
+export const nextTask = (): Promise<void> =>
+  new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });

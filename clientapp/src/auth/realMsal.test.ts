@@ -1,12 +1,10 @@
 import { PublicClientApplication, ServerError } from "@azure/msal-browser";
 import { describe, expect, it, vi } from "vitest";
-import { createMsalConfiguration } from "../authConfig";
+import { acquireTokenSilently, createMsalConfiguration } from "../authConfig";
 import { aBootstrap } from "../test/fakes";
 import { decideErrorAction } from "./errorActions";
-import { acquireFirstToken } from "./firstToken";
+import { acquireFirstToken, redeemSpaCodeOnce } from "./firstToken";
 import { signOut } from "./signOut";
-import { acquireTokenSilently } from "./silentToken";
-import { redeemSpaCodeOnce } from "./spaCodeRedemption";
 
 // These run the real msal-browser 5 against a fake /token endpoint, to pin down what the unit tests
 // assume about it: the hybrid redemption's request, and how AADSTS54005 arrives.

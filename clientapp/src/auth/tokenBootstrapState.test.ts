@@ -7,7 +7,7 @@ import {
   type TokenBootstrapEvent,
   type TokenBootstrapState,
 } from "./tokenBootstrapState";
-import type { TimelineStep } from "./tokenTimeline";
+import type { TimelineStep } from "./firstToken";
 
 const account = anAccount();
 const details: AuthErrorDetails = { aadstsCode: "50000", errorCode: "server_error", correlationId: null, message: "down" };

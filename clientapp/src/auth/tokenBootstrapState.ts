@@ -1,6 +1,6 @@
 import type { AccountInfo } from "@azure/msal-browser";
 import type { AuthErrorDetails } from "./errorActions";
-import type { TimelineStep } from "./tokenTimeline";
+import type { TimelineStep } from "./firstToken";
 
 /**
  * Where the page's token bootstrap stands; every state renders something (never a blank page). `attempt` counts the

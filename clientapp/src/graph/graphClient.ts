@@ -1,7 +1,7 @@
 import { InteractionRequiredAuthError, ServerError, type AccountInfo, type IPublicClientApplication } from "@azure/msal-browser";
 import { silentRetryFor, type SilentRetry } from "../auth/errorActions";
 import { ResourceChallengeError, resourceChallengeOf } from "../auth/resourceChallenge";
-import { acquireTokenSilently } from "../auth/silentToken";
+import { acquireTokenSilently } from "../authConfig";
 
 /** The default property set of Graph `GET /me` (unset properties are null). */
 export interface GraphUser {

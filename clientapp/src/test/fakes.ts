@@ -164,7 +164,7 @@ function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 }
 
-/** The App's props as startApp makes them: the first token acquisition already started, before anything renders. */
+/** The App's props as the entry (main.tsx) makes them: the first token acquisition already started, before anything renders. */
 export function startedAppProps(instance: IPublicClientApplication, bootstrap: Bootstrap): AppProps {
   return { instance, bootstrap, firstToken: startFirstToken(instance, bootstrap) };
 }

@@ -1,4 +1,4 @@
-import type { TimelineStep, TokenSource } from "../auth/tokenTimeline";
+import type { TimelineStep, TokenSource } from "../auth/firstToken";
 
 const SOURCE_LABELS: Record<TokenSource, string> = {
   "spa-code": "SPA code",

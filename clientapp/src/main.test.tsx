@@ -1,11 +1,26 @@
 import { act, screen } from "@testing-library/react";
-import type { AuthenticationResult, Configuration } from "@azure/msal-browser";
+import type { AuthenticationResult, Configuration, IPublicClientApplication } from "@azure/msal-browser";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BOOTSTRAP_ELEMENT_ID } from "./bootstrap/bootstrapConfig";
-import { startApp, type UserInterface } from "./startApp";
 import { aBootstrap, aFakeMsal, aGraphFetch, anAccount, aTokenResult, PAGE_ORIGIN } from "./test/fakes";
 
 const HOSTILE = "</script><img src=x onerror=alert(1)>";
+
+// The entry starts the app when it is evaluated, as the page loads it. Each test evaluates it afresh in its own page, with
+// MSAL's PublicClientApplication answering with the test's fake, and notes when the UI module (App.tsx) is imported.
+const entry = vi.hoisted(() => ({
+  msal: null as IPublicClientApplication | null,
+  configurations: [] as Configuration[],
+  events: [] as string[],
+}));
+
+vi.mock("@azure/msal-browser", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@azure/msal-browser")>()),
+  PublicClientApplication: vi.fn(function (configuration: Configuration) {
+    entry.configurations.push(configuration);
+    return entry.msal;
+  }),
+}));
 
 /** The page as the Razor view renders it: the JSON escaped so </script> stays inert, and #root. */
 function renderServerPage(json: string) {
@@ -16,9 +31,41 @@ function serverEncoded(value: unknown): string {
   return JSON.stringify(value).replace(/[<>&']/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`);
 }
 
-describe("startApp", () => {
+/**
+ * Evaluates the entry in the current page, as the browser does once the page's module script has arrived, and waits until
+ * it has rendered (the app or the start-up error screen).
+ */
+async function loadEntry(msal: IPublicClientApplication) {
+  entry.msal = msal;
+  let rendered: () => void = () => {};
+  const render = new Promise<void>((resolve) => (rendered = resolve));
+  vi.resetModules();
+  vi.doMock("./App", async (importOriginal) => {
+    entry.events.push("UI module import started");
+    const ui = await importOriginal<typeof import("./App")>();
+    return {
+      ...ui,
+      renderApp: (...args: Parameters<typeof ui.renderApp>) => {
+        ui.renderApp(...args);
+        rendered();
+      },
+      renderStartupError: (...args: Parameters<typeof ui.renderStartupError>) => {
+        ui.renderStartupError(...args);
+        rendered();
+      },
+    };
+  });
+  await act(async () => {
+    await import("./main");
+    await render;
+  });
+}
+
+describe("the entry", () => {
   beforeEach(() => {
     vi.stubGlobal("fetch", aGraphFetch());
+    entry.configurations = [];
+    entry.events = [];
   });
 
   afterEach(() => {
@@ -28,16 +75,11 @@ describe("startApp", () => {
   it("creates MSAL from the bootstrap data with no discovery, sessionStorage and no broker", async () => {
     renderServerPage(serverEncoded(aBootstrap({ spaCode: "start-app-code" })));
     const msal = aFakeMsal();
-    let configuration: Configuration | undefined;
 
-    await act(() =>
-      startApp(document, (config) => {
-        configuration = config;
-        return msal;
-      }),
-    );
+    await loadEntry(msal);
 
-    expect(configuration).toMatchObject({
+    expect(entry.configurations).toHaveLength(1);
+    expect(entry.configurations[0]).toMatchObject({
       auth: {
         clientId: aBootstrap().clientId,
         authority: aBootstrap().authority,
@@ -60,41 +102,32 @@ describe("startApp", () => {
   it("sends the token request before it loads the UI module (React DOM, msal-react, the components)", async () => {
     renderServerPage(serverEncoded(aBootstrap({ spaCode: "code-before-react" })));
     const msal = aFakeMsal();
-    const ui = await import("./renderApp");
-    let redeemedBeforeUiLoaded: boolean | undefined;
-    const loadUi = vi.fn(async (): Promise<UserInterface> => {
-      redeemedBeforeUiLoaded = msal.acquireTokenByCode.mock.calls.length === 1;
-      return ui;
+    msal.acquireTokenByCode.mockImplementation(async () => {
+      entry.events.push("token requested");
+      return aTokenResult();
     });
 
-    await act(() => startApp(document, () => msal, loadUi));
+    await loadEntry(msal);
 
-    expect(loadUi).toHaveBeenCalledTimes(1);
-    expect(redeemedBeforeUiLoaded).toBe(true);
+    expect(entry.events).toEqual(["token requested", "UI module import started"]);
     expect(msal.initialize.mock.invocationCallOrder[0]).toBeLessThan(msal.acquireTokenByCode.mock.invocationCallOrder[0] ?? 0);
   });
 
   it("loads the UI module only once MSAL's request building (promise continuations) has reached the token request", async () => {
     renderServerPage(serverEncoded(aBootstrap({ spaCode: "code-before-ui-import" })));
     const msal = aFakeMsal();
-    const order: string[] = [];
     msal.acquireTokenByCode.mockImplementation(async () => {
       // Like MSAL between acquireTokenByCode and fetch(): a chain of awaits on settled promises, no task in between.
       for (let step = 0; step < 50; step++) {
         await Promise.resolve();
       }
-      order.push("token request sent");
+      entry.events.push("token request sent");
       return aTokenResult();
     });
-    const ui = await import("./renderApp");
-    const loadUi = vi.fn(async (): Promise<UserInterface> => {
-      order.push("UI module import started");
-      return ui;
-    });
 
-    await act(() => startApp(document, () => msal, loadUi));
+    await loadEntry(msal);
 
-    expect(order).toEqual(["token request sent", "UI module import started"]);
+    expect(entry.events).toEqual(["token request sent", "UI module import started"]);
   });
 
   it("renders the loading state while the token request is in flight, and the profile from its answer", async () => {
@@ -103,7 +136,7 @@ describe("startApp", () => {
     let answer: (result: AuthenticationResult) => void = () => {};
     msal.acquireTokenByCode.mockReturnValue(new Promise((resolve) => (answer = resolve)));
 
-    await act(() => startApp(document, () => msal));
+    await loadEntry(msal);
 
     expect(screen.getByRole("status")).toHaveTextContent("Getting an access token…");
     await act(async () => answer(aTokenResult()));
@@ -116,7 +149,7 @@ describe("startApp", () => {
     const msal = aFakeMsal([anAccount()]);
     msal.handleRedirectPromise.mockResolvedValue(aTokenResult());
 
-    await act(() => startApp(document, () => msal));
+    await loadEntry(msal);
 
     expect(msal.setActiveAccount).toHaveBeenCalledWith(anAccount());
     expect(await screen.findByText("Redirect sign-in, 1 request to the identity provider.")).toBeInTheDocument();
@@ -124,19 +157,18 @@ describe("startApp", () => {
 
   it("shows an error screen, and creates no MSAL, when the bootstrap JSON is malformed", async () => {
     renderServerPage('{"clientId": "c2b7e3a9", ');
-    const createInstance = vi.fn(() => aFakeMsal());
 
-    await act(() => startApp(document, createInstance));
+    await loadEntry(aFakeMsal());
 
     expect(screen.getByRole("alert")).toHaveTextContent("does not contain valid JSON");
     expect(screen.getByRole("button", { name: "Reload the page" })).toBeInTheDocument();
-    expect(createInstance).not.toHaveBeenCalled();
+    expect(entry.configurations).toEqual([]);
   });
 
   it("shows which field is wrong when the bootstrap JSON breaks the contract", async () => {
     renderServerPage(serverEncoded({ ...aBootstrap(), clientId: 7 }));
 
-    await act(() => startApp(document, () => aFakeMsal()));
+    await loadEntry(aFakeMsal());
 
     expect(screen.getByRole("alert")).toHaveTextContent('"clientId" must be a non-empty string');
   });
@@ -152,7 +184,7 @@ describe("startApp", () => {
     const msal = aFakeMsal([hostileAccount]);
     msal.acquireTokenSilent.mockResolvedValue(aTokenResult({ account: hostileAccount, fromCache: true }));
 
-    await act(() => startApp(document, () => msal));
+    await loadEntry(msal);
 
     expect(await screen.findByText(HOSTILE, { selector: ".signed-in-as" })).toBeInTheDocument();
     expect(document.querySelectorAll("img")).toHaveLength(1);
@@ -166,7 +198,7 @@ describe("startApp", () => {
     const msal = aFakeMsal([account]);
     msal.acquireTokenSilent.mockResolvedValue(aTokenResult({ account, fromCache: true }));
 
-    await act(() => startApp(document, () => msal));
+    await loadEntry(msal);
 
     expect((await screen.findByText("Mallory\u202Egpj.exe", { selector: ".signed-in-as" })).tagName).toBe("BDI");
   });
@@ -176,7 +208,7 @@ describe("startApp", () => {
     const msal = aFakeMsal();
     msal.initialize.mockRejectedValue(new Error("crypto unavailable"));
 
-    await act(() => startApp(document, () => msal));
+    await loadEntry(msal);
 
     expect(screen.getByRole("alert")).toHaveTextContent("crypto unavailable");
   });
