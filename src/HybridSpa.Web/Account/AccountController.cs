@@ -40,7 +40,7 @@ public sealed class AccountController(IOptions<SessionOptions> sessionOptions, S
     public SignOutAntiforgery SignOutAntiforgery()
     {
         var tokens = antiforgery.GetAndStoreTokens(HttpContext);
-        return new SignOutAntiforgery(tokens.FormFieldName, tokens.RequestToken!);
+        return new SignOutAntiforgery(field: tokens.FormFieldName, token: tokens.RequestToken!);
     }
 
     /// <summary>

@@ -12,12 +12,8 @@ namespace HybridSpa.Web.FrontChannelLogout;
 [AllowAnonymous] // a signed-out caller gets an answer, not a redirect to sign in that fetch cannot follow
 public sealed class SessionStatusController : Controller
 {
-    /// <summary><c>{"signedIn":true|false}</c>, never cached.</summary>
+    /// <summary><c>{"signedIn":true|false}</c>, never cached (<see cref="SessionStatus"/> is generated from contracts/session-status.schema.json).</summary>
     [HttpGet(SpaRoutes.SessionStatus)]
     [ResponseCache(NoStore = true)]
-    public SessionStatus Status() => new(User.Identity?.IsAuthenticated == true);
+    public SessionStatus Status() => new(signedIn: User.Identity?.IsAuthenticated == true);
 }
-
-/// <summary>The answer of <see cref="SessionStatusController"/>: its contract is contracts/session-status.schema.json.</summary>
-/// <param name="SignedIn">True while the cookie's session lives.</param>
-public sealed record SessionStatus(bool SignedIn);

@@ -25,23 +25,24 @@ public sealed class BootstrapModelFactory(
         var handOff = await handOffStore.TakeAsync(context, context.RequestAborted);
 
         return new BootstrapModel(
-            ClientId: signIn.ClientId,
-            Authority: signIn.Authority,
-            KnownAuthorities: [signIn.KnownAuthority],
-            AuthorityMetadata: await AuthorityMetadataAsync(context.RequestAborted),
-            RedirectUri: signIn.SpaRedirectUri,
-            Scopes: [.. graph.Value.Scopes],
-            GraphBaseUrl: graph.Value.BaseUrl,
-            SpaCode: handOff.SpaCode,
-            LoginHint: handOff.LoginHint ?? context.User.LoginHint(),
-            Sid: handOff.Sid ?? context.User.SessionId(),
-            BootstrapByRedirect: handOff.BootstrapByRedirect,
-            SpaCodeRequested: signIn.SpaCodeRequested,
-            SilentRedirectUri: signIn.SpaCodeRequested ? null : signIn.PublicUri(SpaRoutes.SilentCallback),
-            FreshSpaCodeUrl: SpaRoutes.FreshSpaCode,
-            SessionStatusUrl: SpaRoutes.SessionStatus,
-            SignOut: new SignOutBootstrap(SpaRoutes.SignOut, SpaRoutes.SignOutAntiforgery),
-            Pages: new SitePages(SpaRoutes.HostPage, SpaRoutes.Profile, SpaRoutes.ProfileMail, SpaRoutes.SignedOut));
+            clientId: signIn.ClientId,
+            authority: signIn.Authority,
+            knownAuthorities: [signIn.KnownAuthority],
+            authorityMetadata: await AuthorityMetadataAsync(context.RequestAborted),
+            redirectUri: signIn.SpaRedirectUri,
+            scopes: [.. graph.Value.Scopes],
+            graphBaseUrl: graph.Value.BaseUrl,
+            spaCode: handOff.SpaCode,
+            loginHint: handOff.LoginHint ?? context.User.LoginHint(),
+            sid: handOff.Sid ?? context.User.SessionId(),
+            bootstrapByRedirect: handOff.BootstrapByRedirect,
+            spaCodeRequested: signIn.SpaCodeRequested,
+            silentRedirectUri: signIn.SpaCodeRequested ? null : signIn.PublicUri(SpaRoutes.SilentCallback),
+            freshSpaCodeUrl: SpaRoutes.FreshSpaCode,
+            sessionStatusUrl: SpaRoutes.SessionStatus,
+            signOut: new SignOutBootstrap(url: SpaRoutes.SignOut, antiforgeryUrl: SpaRoutes.SignOutAntiforgery),
+            pages: new SitePages(
+                home: SpaRoutes.HostPage, profile: SpaRoutes.Profile, profileMail: SpaRoutes.ProfileMail, signedOut: SpaRoutes.SignedOut));
     }
 
     // The discovery document the server already holds, so MSAL.js makes no discovery request of its own. Serialized once per

@@ -12,8 +12,12 @@ public sealed class BootstrapEncodingTests(HybridSpaFactory factory) : IClassFix
     [Fact]
     public void Serializer_escapes_markup_characters_and_round_trips()
     {
-        var model = new BootstrapModel("c", "a/", ["h"], "{\"issuer\":\"</script>\"}", "r", ["s"], "g", Hostile, Hostile, null, false, true, null, "/f", "/s",
-            new SignOutBootstrap("/o", "/o/t"), new SitePages("/", "/p", "/p/m", "/bye"));
+        var model = new BootstrapModel(
+            clientId: "c", authority: "a/", knownAuthorities: ["h"], authorityMetadata: "{\"issuer\":\"</script>\"}", redirectUri: "r",
+            scopes: ["s"], graphBaseUrl: "g", spaCode: Hostile, loginHint: Hostile, sid: null, bootstrapByRedirect: false,
+            spaCodeRequested: true, silentRedirectUri: null, freshSpaCodeUrl: "/f", sessionStatusUrl: "/s",
+            signOut: new SignOutBootstrap(url: "/o", antiforgeryUrl: "/o/t"),
+            pages: new SitePages(home: "/", profile: "/p", profileMail: "/p/m", signedOut: "/bye"));
 
         var json = BootstrapSerializer.Serialize(model);
 

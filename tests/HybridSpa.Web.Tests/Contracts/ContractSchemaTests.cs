@@ -1,4 +1,6 @@
+using System.CodeDom.Compiler;
 using System.Net;
+using System.Reflection;
 using System.Text.Json.Nodes;
 using HybridSpa.Web.Account;
 using HybridSpa.Web.FrontChannelLogout;
@@ -14,8 +16,9 @@ using Microsoft.Extensions.Options;
 namespace HybridSpa.Web.Tests.Contracts;
 
 /// <summary>
-/// The server's side of contracts/*.schema.json, without a browser: the JSON it actually sends for each shape, and the C#
-/// records it serializes, hold to the schemas (the SPA's side: clientapp/src/bootstrap/bootstrapContract.test.ts).
+/// The server's side of contracts/*.schema.json, without a browser: the JSON it actually sends for each shape holds to the
+/// schemas, and the C# records it serializes are the ones the build generates from them, with the schemas' properties,
+/// nesting and nullability (the SPA's side: clientapp/src/bootstrap/bootstrapContract.test.ts).
 /// </summary>
 public sealed class ContractSchemaTests(HybridSpaFactory hybrid, ClassicBootstrapFactory classic)
     : IClassFixture<HybridSpaFactory>, IClassFixture<ClassicBootstrapFactory>
@@ -99,6 +102,17 @@ public sealed class ContractSchemaTests(HybridSpaFactory hybrid, ClassicBootstra
         Assert.StartsWith("""/spaCode: Value is "integer" """, Assert.Single(ContractSchema.Bootstrap.ProblemsOf(wrongType)), StringComparison.Ordinal);
         Assert.Equal([""": Required properties ["token"] are not present"""], ContractSchema.SignOutAntiforgery.ProblemsOf(antiforgeryWithoutToken));
         Assert.Equal(["/user: All values fail against the false schema"], ContractSchema.SessionStatus.ProblemsOf("""{"signedIn":true,"user":"adele"}"""));
+    }
+
+    [Theory]
+    [InlineData(typeof(BootstrapModel))]
+    [InlineData(typeof(SignOutBootstrap))]
+    [InlineData(typeof(SitePages))]
+    [InlineData(typeof(SignOutAntiforgery))]
+    [InlineData(typeof(SessionStatus))]
+    public void Every_contract_record_is_generated_from_its_schema_at_build_time(Type record)
+    {
+        Assert.Equal("NJsonSchema", record.GetCustomAttribute<GeneratedCodeAttribute>()?.Tool);
     }
 
     [Fact]
