@@ -1,5 +1,4 @@
 using HybridSpa.Web.Http;
-using HybridSpa.Web.SharedState;
 using HybridSpa.Web.SignIn;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -19,6 +18,9 @@ namespace HybridSpa.Web.Observability;
 /// </summary>
 public static class TelemetryExtensions
 {
+    /// <summary>The <see cref="System.Diagnostics.ActivitySource"/> ASP.NET Core's hosting starts each request's activity from.</summary>
+    private const string AspNetCoreActivitySource = "Microsoft.AspNetCore";
+
     /// <summary>Meters read besides the app's own: ASP.NET Core, HttpClient, the runtime, Polly (Graph's pipeline), MSAL.NET's token cache.</summary>
     private static readonly string[] Meters =
     [
@@ -55,7 +57,11 @@ public static class TelemetryExtensions
             .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? HybridSpaDiagnostics.Name))
             .WithTracing(tracing => tracing
                 .AddSource(HybridSpaDiagnostics.Name)
-                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperatorEndpoint(context.Request.Path, prometheus))
+                // ASP.NET Core 10 tags its own request activity by the semantic conventions (url.path, http.route, status; no
+                // url.query at all). The instrumentation package would listen to its DiagnosticListener as well and set the
+                // same tags a second time on every request, about a tenth of a host page's CPU (benchmarks.md, item 6).
+                .AddSource(AspNetCoreActivitySource)
+                .AddProcessor(new OperatorEndpointSpans(prometheus))
                 .AddHttpClientInstrumentation())
             .WithMetrics(metrics =>
             {
@@ -119,8 +125,4 @@ public static class TelemetryExtensions
 
         return app;
     }
-
-    // Probes and scrapes arrive every few seconds and say nothing about sign-ins: no trace for them.
-    private static bool IsOperatorEndpoint(PathString path, PrometheusEndpointOptions prometheus) =>
-        path.StartsWithSegments(SharedStateExtensions.HealthPath) || (prometheus.Enabled && path.StartsWithSegments(prometheus.Path));
 }
