@@ -1,4 +1,5 @@
 using HybridSpa.Web.Http;
+using HybridSpa.Web.SharedState;
 using HybridSpa.Web.SignIn;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -18,8 +19,7 @@ namespace HybridSpa.Web.Observability;
 /// </summary>
 public static class TelemetryExtensions
 {
-    /// <summary>The <see cref="System.Diagnostics.ActivitySource"/> ASP.NET Core's hosting starts each request's activity from.</summary>
-    private const string AspNetCoreActivitySource = "Microsoft.AspNetCore";
+    private const string SuppressAspNetCoreActivityTags = "Microsoft.AspNetCore.Hosting.SuppressActivityOpenTelemetryData";
 
     /// <summary>Meters read besides the app's own: ASP.NET Core, HttpClient, the runtime, Polly (Graph's pipeline), MSAL.NET's token cache.</summary>
     private static readonly string[] Meters =
@@ -47,6 +47,12 @@ public static class TelemetryExtensions
         services.AddOptions<PrometheusEndpointOptions>().BindConfiguration(PrometheusEndpointOptions.SectionName);
         services.AddSingleton<PrometheusScrapers>();
 
+        // ASP.NET Core 10 tags its own request activity (url.path, server.*, http.request.method) only with this switch off, the
+        // default from ASP.NET Core 11 on; the instrumentation then leaves those tags to it and adds the route and status alone:
+        // one pass of tags per request instead of two (benchmarks.md, item 6). On while telemetry is off: logging alone
+        // makes hosting start the activity, and nothing would read the tags.
+        AppContext.SetSwitch(SuppressAspNetCoreActivityTags, configuration.GetValue<bool>("OTEL_SDK_DISABLED"));
+
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -57,11 +63,7 @@ public static class TelemetryExtensions
             .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? HybridSpaDiagnostics.Name))
             .WithTracing(tracing => tracing
                 .AddSource(HybridSpaDiagnostics.Name)
-                // ASP.NET Core 10 tags its own request activity by the semantic conventions (url.path, http.route, status; no
-                // url.query at all). The instrumentation package would listen to its DiagnosticListener as well and set the
-                // same tags a second time on every request, about a tenth of a host page's CPU (benchmarks.md, item 6).
-                .AddSource(AspNetCoreActivitySource)
-                .AddProcessor(new OperatorEndpointSpans(prometheus))
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperatorEndpoint(context.Request.Path, prometheus))
                 .AddHttpClientInstrumentation())
             .WithMetrics(metrics =>
             {
@@ -125,4 +127,8 @@ public static class TelemetryExtensions
 
         return app;
     }
+
+    // Probes and scrapes arrive every few seconds and say nothing about sign-ins: no trace for them.
+    private static bool IsOperatorEndpoint(PathString path, PrometheusEndpointOptions prometheus) =>
+        path.StartsWithSegments(SharedStateExtensions.HealthPath) || (prometheus.Enabled && path.StartsWithSegments(prometheus.Path));
 }
