@@ -1,3 +1,4 @@
+using HybridSpa.Web.Configuration;
 using HybridSpa.Web.Http;
 using HybridSpa.Web.SharedState;
 using HybridSpa.Web.SignIn;
@@ -47,6 +48,12 @@ public static class TelemetryExtensions
         services.AddOptions<PrometheusEndpointOptions>().BindConfiguration(PrometheusEndpointOptions.SectionName);
         services.AddSingleton<PrometheusScrapers>();
 
+        var sampleRatio = configuration.GetValue<double?>(SignInFirstSampler.RatioSetting);
+        if (sampleRatio is < 0 or > 1)
+        {
+            throw new InvalidOperationException($"{SignInFirstSampler.RatioSetting} must be a number from 0 to 1 (the share of requests other than sign-in callbacks that are traced).");
+        }
+
         // ASP.NET Core 10 tags its own request activity (url.path, server.*, http.request.method) only with this switch off, the
         // default from ASP.NET Core 11 on; the instrumentation then leaves those tags to it and adds the route and status alone:
         // one pass of tags per request instead of two (benchmarks.md, item 6). On while telemetry is off: logging alone
@@ -61,10 +68,17 @@ public static class TelemetryExtensions
 
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? HybridSpaDiagnostics.Name))
-            .WithTracing(tracing => tracing
-                .AddSource(HybridSpaDiagnostics.Name)
-                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperatorEndpoint(context.Request.Path, prometheus))
-                .AddHttpClientInstrumentation())
+            .WithTracing(tracing =>
+            {
+                tracing
+                    .AddSource(HybridSpaDiagnostics.Name)
+                    .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperatorEndpoint(context.Request.Path, prometheus))
+                    .AddHttpClientInstrumentation();
+                if (sampleRatio is { } ratio)
+                {
+                    tracing.SetSampler(provider => new ParentBasedSampler(new SignInFirstSampler(ratio, provider.GetRequiredService<SignInSettings>())));
+                }
+            })
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(Meters);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using HybridSpa.Web.Tests.Infrastructure;
@@ -6,34 +5,22 @@ using HybridSpa.Web.Tests.Infrastructure;
 namespace HybridSpa.Web.Tests.Observability;
 
 /// <summary>
-/// The server span of each request, as ASP.NET Core's own request activity makes it and the in-memory exporter receives it:
-/// route and status named, no query string, and none at all for health probes and scrapes.
+/// The server span of each request, as ASP.NET Core and its OpenTelemetry instrumentation tag it and the in-memory exporter receives it:
+/// route and status named, no value of the query string, and no span at all for health probes and scrapes.
 /// </summary>
 public sealed class RequestSpanTests : IDisposable
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
     private readonly HybridSpaFactory _factory = new();
     private readonly TelemetryCapture _telemetry = new();
-    private readonly ConcurrentQueue<Activity> _requestsEnded = new();
-    private readonly ActivityListener _requests;
 
     public RequestSpanTests()
     {
         _factory.Settings["Telemetry:Prometheus:Enabled"] = "true";
         _telemetry.Attach(_factory);
-
-        // Every request activity that ended, recorded or not: the probes' must have ended before their absence says anything.
-        _requests = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
-            ActivityStopped = _requestsEnded.Enqueue,
-        };
-        ActivitySource.AddActivityListener(_requests);
     }
 
     [Fact]
-    public async Task A_request_span_names_its_route_and_status_and_carries_no_query_string()
+    public async Task A_request_span_names_its_route_and_status_and_carries_no_query_value()
     {
         using var browser = _telemetry.CreateBrowser();
         var traceId = ActivityTraceId.CreateRandom();
@@ -41,7 +28,7 @@ public sealed class RequestSpanTests : IDisposable
         var response = await browser.SendAsync(Traced(HttpMethod.Get, "/account/signed-out?code=0.AUSTRALIA-code-value&state=state-value-42", traceId), crossSite: false);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var span = await WaitForAsync(() => _telemetry.Spans.FirstOrDefault(span => span.TraceId == traceId && span.Kind == ActivityKind.Server));
+        var span = await _telemetry.WaitForSpanAsync(span => span.TraceId == traceId && span.Kind == ActivityKind.Server);
         Assert.Equal("/account/signed-out", span.GetTagItem("url.path"));
         Assert.Equal(200, span.GetTagItem("http.response.status_code"));
         Assert.Equal("GET", span.GetTagItem("http.request.method"));
@@ -63,8 +50,8 @@ public sealed class RequestSpanTests : IDisposable
         using var probe = await browser.SendAsync(Traced(HttpMethod.Get, path, probeTrace), crossSite: false);
         Assert.Equal(HttpStatusCode.OK, (await browser.SendAsync(Traced(HttpMethod.Get, "/account/signed-out", pageTrace), crossSite: false)).StatusCode);
 
-        await WaitForAsync(() => _telemetry.Spans.FirstOrDefault(span => span.TraceId == pageTrace && span.Kind == ActivityKind.Server));
-        await WaitForAsync(() => _requestsEnded.FirstOrDefault(activity => activity.TraceId == probeTrace));
+        await _telemetry.WaitForSpanAsync(span => span.TraceId == pageTrace && span.Kind == ActivityKind.Server);
+        await _telemetry.WaitForRequestEndAsync(activity => activity.TraceId == probeTrace);
         Assert.DoesNotContain(_telemetry.Spans, span => span.TraceId == probeTrace);
     }
 
@@ -76,25 +63,9 @@ public sealed class RequestSpanTests : IDisposable
         return request;
     }
 
-    private static async Task<T> WaitForAsync<T>(Func<T?> find)
-        where T : class
-    {
-        // A request's activity ends just after its response is sent.
-        using var guard = new CancellationTokenSource(Guard);
-        while (true)
-        {
-            if (find() is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(20, guard.Token);
-        }
-    }
 
     public void Dispose()
     {
-        _requests.Dispose();
         _telemetry.Dispose();
         _factory.Dispose();
     }
