@@ -54,10 +54,10 @@ public static class TelemetryExtensions
             throw new InvalidOperationException($"{SignInFirstSampler.RatioSetting} must be a number from 0 to 1 (the share of requests other than sign-in callbacks that are traced).");
         }
 
-        // ASP.NET Core 10 tags its own request activity (url.path, server.*, http.request.method) only with this switch off, the
-        // default from ASP.NET Core 11 on; the instrumentation then leaves those tags to it and adds the route and status alone:
-        // one pass of tags per request instead of two (benchmarks.md, item 6). On while telemetry is off: logging alone
-        // makes hosting start the activity, and nothing would read the tags.
+        // ASP.NET Core 10 tags its request activity as it creates it (url.path, server.*, http.request.method) only with this
+        // switch off, the default from ASP.NET Core 11 on: SignInFirstSampler reads url.path there, and the instrumentation then
+        // leaves those tags to hosting and adds route and status. On while telemetry is off: logging alone makes hosting start
+        // the activity, and nothing would read the tags.
         AppContext.SetSwitch(SuppressAspNetCoreActivityTags, configuration.GetValue<bool>("OTEL_SDK_DISABLED"));
 
         builder.Logging.AddOpenTelemetry(logging =>
