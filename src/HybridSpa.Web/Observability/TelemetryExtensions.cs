@@ -1,3 +1,4 @@
+using HybridSpa.Web.Configuration;
 using HybridSpa.Web.Http;
 using HybridSpa.Web.SharedState;
 using HybridSpa.Web.SignIn;
@@ -19,6 +20,8 @@ namespace HybridSpa.Web.Observability;
 /// </summary>
 public static class TelemetryExtensions
 {
+    private const string SuppressAspNetCoreActivityTags = "Microsoft.AspNetCore.Hosting.SuppressActivityOpenTelemetryData";
+
     /// <summary>Meters read besides the app's own: ASP.NET Core, HttpClient, the runtime, Polly (Graph's pipeline), MSAL.NET's token cache.</summary>
     private static readonly string[] Meters =
     [
@@ -45,6 +48,18 @@ public static class TelemetryExtensions
         services.AddOptions<PrometheusEndpointOptions>().BindConfiguration(PrometheusEndpointOptions.SectionName);
         services.AddSingleton<PrometheusScrapers>();
 
+        var sampleRatio = configuration.GetValue<double?>(SignInFirstSampler.RatioSetting);
+        if (sampleRatio is < 0 or > 1)
+        {
+            throw new InvalidOperationException($"{SignInFirstSampler.RatioSetting} must be a number from 0 to 1 (the share of requests other than sign-in callbacks that are traced).");
+        }
+
+        // ASP.NET Core 10 tags its request activity as it creates it (url.path, server.*, http.request.method) only with this
+        // switch off, the default from ASP.NET Core 11 on: SignInFirstSampler reads url.path there, and the instrumentation then
+        // leaves those tags to hosting and adds route and status. On while telemetry is off: logging alone makes hosting start
+        // the activity, and nothing would read the tags.
+        AppContext.SetSwitch(SuppressAspNetCoreActivityTags, configuration.GetValue<bool>("OTEL_SDK_DISABLED"));
+
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -53,10 +68,17 @@ public static class TelemetryExtensions
 
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? HybridSpaDiagnostics.Name))
-            .WithTracing(tracing => tracing
-                .AddSource(HybridSpaDiagnostics.Name)
-                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperatorEndpoint(context.Request.Path, prometheus))
-                .AddHttpClientInstrumentation())
+            .WithTracing(tracing =>
+            {
+                tracing
+                    .AddSource(HybridSpaDiagnostics.Name)
+                    .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperatorEndpoint(context.Request.Path, prometheus))
+                    .AddHttpClientInstrumentation();
+                if (sampleRatio is { } ratio)
+                {
+                    tracing.SetSampler(provider => new ParentBasedSampler(new SignInFirstSampler(ratio, provider.GetRequiredService<SignInSettings>())));
+                }
+            })
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(Meters);

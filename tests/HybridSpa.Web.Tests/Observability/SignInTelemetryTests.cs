@@ -13,7 +13,6 @@ namespace HybridSpa.Web.Tests.Observability;
 /// </summary>
 public sealed class SignInTelemetryTests : IAsyncLifetime, IAsyncDisposable
 {
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
     private readonly TelemetryCapture _telemetry = new();
     private readonly LogCapture _logs = new();
     private EntraEmulatorHost _emulator = null!;
@@ -42,7 +41,7 @@ public sealed class SignInTelemetryTests : IAsyncLifetime, IAsyncDisposable
         var callback = await driver.App.SendAsync(request, crossSite: true);
         Assert.Equal(HttpStatusCode.Redirect, callback.StatusCode);
 
-        var server = await WaitForSpanAsync(span => span.TraceId == traceId && span.ParentSpanId == parent);
+        var server = await _telemetry.WaitForSpanAsync(span => span.TraceId == traceId && span.ParentSpanId == parent);
         var trace = _telemetry.Spans.Where(span => span.TraceId == traceId).ToList();
         Assert.Equal(ActivityKind.Server, server.Kind);
         Assert.Equal("/signin-oidc", server.GetTagItem("url.path"));
@@ -117,21 +116,6 @@ public sealed class SignInTelemetryTests : IAsyncLifetime, IAsyncDisposable
         foreach (var secret in secrets.Where(secret => secret.Length >= 8).Distinct())
         {
             Assert.False(exported.Contains(secret, StringComparison.OrdinalIgnoreCase), $"Exported telemetry holds a secret ({secret[..4]}…).");
-        }
-    }
-
-    private async Task<Activity> WaitForSpanAsync(Func<Activity, bool> match)
-    {
-        // The server span ends just after the response is sent.
-        using var guard = new CancellationTokenSource(Guard);
-        while (true)
-        {
-            if (_telemetry.Spans.FirstOrDefault(match) is { } span)
-            {
-                return span;
-            }
-
-            await Task.Delay(20, guard.Token);
         }
     }
 

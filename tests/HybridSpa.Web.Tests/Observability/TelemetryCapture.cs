@@ -24,14 +24,25 @@ public sealed class TelemetryCapture : IDisposable
     private readonly ConcurrentQueue<Metric> _metrics = new();
     private readonly ConcurrentQueue<LogRecord> _logs = new();
     private readonly ConcurrentQueue<(string Instrument, long Value, KeyValuePair<string, object?>[] Tags)> _counted = new();
+    private readonly ConcurrentQueue<Activity> _requestsEnded = new();
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
     private WebApplicationFactory<Program>? _app;
     private MeterListener? _listener;
+    private ActivityListener? _requests;
 
     public IReadOnlyList<Activity> Spans => [.. _spans];
 
     /// <summary><paramref name="factory"/> with the exporters added; browsers on it carry cookies like <see cref="HybridSpaFactory.CreateBrowser"/>.</summary>
     public WebApplicationFactory<Program> Attach(WebApplicationFactory<Program> factory)
     {
+        // Every request activity that ends in this process, exported or not: a span can be said to be missing only once its request ended.
+        _requests = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+            ActivityStopped = _requestsEnded.Enqueue,
+        };
+        ActivitySource.AddActivityListener(_requests);
         _app = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(new QueueCollection<Activity>(_spans)));
@@ -40,6 +51,12 @@ public sealed class TelemetryCapture : IDisposable
         }));
         return _app;
     }
+
+    /// <summary>The first exported span that <paramref name="match"/>es, once there is one (a request's span ends just after its response).</summary>
+    public Task<Activity> WaitForSpanAsync(Func<Activity, bool> match) => WaitForAsync(() => _spans.FirstOrDefault(match));
+
+    /// <summary>The first request activity in this process that <paramref name="match"/>es and has ended, exported or not.</summary>
+    public Task<Activity> WaitForRequestEndAsync(Func<Activity, bool> match) => WaitForAsync(() => _requestsEnded.FirstOrDefault(match));
 
     public Browser CreateBrowser()
     {
@@ -147,7 +164,25 @@ public sealed class TelemetryCapture : IDisposable
     /// <summary>The log records (the exporter keeps copies, so they stay readable).</summary>
     public IReadOnlyList<LogRecord> Logs => [.. _logs];
 
-    public void Dispose() => _listener?.Dispose();
+    public void Dispose()
+    {
+        _listener?.Dispose();
+        _requests?.Dispose();
+    }
+
+    private static async Task<Activity> WaitForAsync(Func<Activity?> find)
+    {
+        using var guard = new CancellationTokenSource(Guard);
+        while (true)
+        {
+            if (find() is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(20, guard.Token);
+        }
+    }
 
     // The exporters want an ICollection; spans and logs arrive from many threads at once.
     private sealed class QueueCollection<T>(ConcurrentQueue<T> queue) : ICollection<T>

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using HybridSpa.Web.Configuration;
+using HybridSpa.Web.Observability;
+using HybridSpa.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
+
+namespace HybridSpa.Web.Tests.Observability;
+
+/// <summary>
+/// <c>Telemetry:Traces:SampleRatio</c>'s sampler, as the app builds it (parent-based): requests to the sign-in callbacks are
+/// always traced, other requests that start a trace at the ratio (here 0, so none), and a request that continues a trace
+/// follows its parent. Asked directly: in this test process other apps' tracers vote on the same activities.
+/// </summary>
+public sealed class SignInFirstSamplingTests : IDisposable
+{
+    private readonly HybridSpaFactory _factory = new();
+    private readonly Sampler _sampler;
+
+    public SignInFirstSamplingTests()
+    {
+        _factory.Settings[SignInFirstSampler.RatioSetting] = "0";
+        _sampler = new ParentBasedSampler(new SignInFirstSampler(0, _factory.Services.GetRequiredService<SignInSettings>()));
+    }
+
+    [Theory]
+    [InlineData("/signin-oidc")]
+    [InlineData("/signout-callback-oidc")]
+    public void A_request_to_a_sign_in_callback_is_always_traced(string path) =>
+        Assert.Equal(SamplingDecision.RecordAndSample, Decide(path, default));
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/profile")]
+    [InlineData("/app/assets/main.js")]
+    [InlineData("/signin-oidc-lookalike")]
+    public void Any_other_request_starting_a_trace_is_traced_at_the_ratio(string path) =>
+        Assert.Equal(SamplingDecision.Drop, Decide(path, default));
+
+    [Fact]
+    public void A_request_that_continues_a_sampled_trace_is_traced_whatever_the_ratio() =>
+        Assert.Equal(SamplingDecision.RecordAndSample, Decide("/", new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded, isRemote: true)));
+
+    [Fact]
+    public void A_ratio_outside_0_to_1_stops_the_app_at_startup_naming_the_setting()
+    {
+        using var factory = new HybridSpaFactory();
+        factory.Settings[SignInFirstSampler.RatioSetting] = "1.5";
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains(SignInFirstSampler.RatioSetting, error.ToString(), StringComparison.Ordinal);
+    }
+
+    // What ASP.NET Core 10 passes when it creates a request's activity (its tags switched on, as the app does).
+    private SamplingDecision Decide(string path, ActivityContext parent) =>
+        _sampler.ShouldSample(new SamplingParameters(parent, ActivityTraceId.CreateRandom(), "Microsoft.AspNetCore.Hosting.HttpRequestIn", ActivityKind.Server,
+            [new("url.scheme", "https"), new("url.path", path)])).Decision;
+
+    public void Dispose() => _factory.Dispose();
+}
