@@ -1,3 +1,4 @@
+using HybridSpa.Web.HandOff;
 using HybridSpa.Web.Http;
 using HybridSpa.Web.SharedState;
 using HybridSpa.Web.SignIn;
@@ -73,6 +74,7 @@ public static class TelemetryExtensions
         }
 
         services.AddSingleton<HybridSpaMetrics>();
+        services.AddSingleton<IHandOffTelemetry, HandOffTelemetry>();
         services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>, SignInTelemetryEvents>();
         services.AddOptions<MsalDistributedTokenCacheAdapterOptions>().PostConfigure<HybridSpaMetrics>((options, metrics) =>
         {
