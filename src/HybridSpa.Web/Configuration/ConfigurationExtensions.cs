@@ -1,4 +1,3 @@
-using HybridSpa.Web.SharedState;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +7,7 @@ namespace HybridSpa.Web.Configuration;
 public static class ConfigurationExtensions
 {
     /// <summary>
-    /// Binds <c>DownstreamApis:Graph</c>, <c>Spa</c> and <c>Cache</c>, validated when the host starts. <c>AzureAd</c> is
+    /// Binds <c>DownstreamApis:Graph</c> and <c>Spa</c>, validated when the host starts. <c>AzureAd</c> is
     /// Identity.Web's to bind (<see cref="SignInSettings"/>, validated by <see cref="AzureAdValidator"/>).
     /// </summary>
     public static WebApplicationBuilder AddHybridSpaConfiguration(this WebApplicationBuilder builder)
@@ -17,10 +16,8 @@ public static class ConfigurationExtensions
         var services = builder.Services;
         services.AddOptions<GraphApiOptions>().BindConfiguration(GraphApiOptions.SectionName).ValidateOnStart();
         services.AddOptions<SpaOptions>().BindConfiguration(SpaOptions.SectionName).ValidateOnStart();
-        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphApiOptions>, GraphApiOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpaOptions>, SpaOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CacheOptions>, CacheOptionsValidator>());
         return builder;
     }
 }

@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json;
-using HybridSpa.Web.Observability;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace HybridSpa.Web.HandOff;
@@ -14,7 +13,7 @@ namespace HybridSpa.Web.HandOff;
 /// Login hint, sid and the bootstrap mode stay in session for later renders. The hand-off belongs to the account that signed in
 /// (oid and sid): a render for anyone else gets none of it.
 /// </summary>
-public sealed class SpaHandOffStore(ITakeOnceSpaCodeStore takeOnceStore, HybridSpaMetrics metrics)
+public sealed class SpaHandOffStore(ITakeOnceSpaCodeStore takeOnceStore, IHandOffTelemetry telemetry)
 {
     /// <summary>SPA codes are short-lived at the IdP too; a hand-off nobody rendered within this is dropped.</summary>
     public static readonly TimeSpan HandOffLifetime = TimeSpan.FromMinutes(5);
@@ -31,7 +30,7 @@ public sealed class SpaHandOffStore(ITakeOnceSpaCodeStore takeOnceStore, HybridS
         ArgumentNullException.ThrowIfNull(signedInUser);
         ArgumentNullException.ThrowIfNull(handOff);
         var session = RequireSession(context);
-        using var activity = HybridSpaDiagnostics.ActivitySource.StartActivity("hybridspa.hand_off.store");
+        using var activity = telemetry.StartStep("hybridspa.hand_off.store");
         activity?.SetTag("hybridspa.spa_code", handOff.SpaCode is not null);
 
         // Loaded and committed explicitly: the implicit load and the middleware's commit swallow store failures, which
@@ -42,7 +41,7 @@ public sealed class SpaHandOffStore(ITakeOnceSpaCodeStore takeOnceStore, HybridS
         {
             handOffId = NewHandOffId();
             await takeOnceStore.PutAsync(handOffId, handOff.SpaCode, HandOffLifetime, cancellationToken);
-            metrics.HandOff(HandOffOutcome.Stored);
+            telemetry.Count(HandOffOutcome.Stored);
         }
 
         SetOrRemove(session, OwnerKey, OwnerOf(signedInUser));
@@ -65,7 +64,7 @@ public sealed class SpaHandOffStore(ITakeOnceSpaCodeStore takeOnceStore, HybridS
         {
             if (session.GetString(HandOffIdKey) is not null)
             {
-                metrics.HandOff(HandOffOutcome.Refused);
+                telemetry.Count(HandOffOutcome.Refused);
             }
 
             // Someone else's session cookie (planted or stolen). Its code is left in the store for its owner until it expires:
@@ -76,10 +75,10 @@ public sealed class SpaHandOffStore(ITakeOnceSpaCodeStore takeOnceStore, HybridS
         string? spaCode = null;
         if (session.GetString(HandOffIdKey) is { } handOffId)
         {
-            using var activity = HybridSpaDiagnostics.ActivitySource.StartActivity("hybridspa.hand_off.take");
+            using var activity = telemetry.StartStep("hybridspa.hand_off.take");
             spaCode = await takeOnceStore.TakeAsync(handOffId, cancellationToken);
             activity?.SetTag("hybridspa.spa_code", spaCode is not null);
-            metrics.HandOff(spaCode is null ? HandOffOutcome.Expired : HandOffOutcome.Taken);
+            telemetry.Count(spaCode is null ? HandOffOutcome.Expired : HandOffOutcome.Taken);
             session.Remove(HandOffIdKey);
             await session.CommitAsync(cancellationToken);
         }

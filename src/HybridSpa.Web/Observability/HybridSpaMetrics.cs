@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using HybridSpa.Web.HandOff;
 using HybridSpa.Web.IdentityProvider;
 
 namespace HybridSpa.Web.Observability;
@@ -103,20 +104,4 @@ public static class SignInOutcome
 
     /// <summary>The callback failed: the error page, or the 503 page when the store or the identity provider is down.</summary>
     public const string Failure = "failure";
-}
-
-/// <summary>The values of <c>hybridspa.outcome</c> on <c>hybridspa.hand_offs</c>.</summary>
-public static class HandOffOutcome
-{
-    /// <summary>The callback stored a SPA code for the page.</summary>
-    public const string Stored = "stored";
-
-    /// <summary>The page took the code (once).</summary>
-    public const string Taken = "taken";
-
-    /// <summary>The page came for a code that had expired (or that a concurrent render took).</summary>
-    public const string Expired = "expired";
-
-    /// <summary>A render for an account other than the one that signed in: nothing given, the code left to expire.</summary>
-    public const string Refused = "refused";
 }

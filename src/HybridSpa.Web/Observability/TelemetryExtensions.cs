@@ -1,4 +1,5 @@
 using HybridSpa.Web.Configuration;
+using HybridSpa.Web.HandOff;
 using HybridSpa.Web.Http;
 using HybridSpa.Web.SharedState;
 using HybridSpa.Web.SignIn;
@@ -95,6 +96,7 @@ public static class TelemetryExtensions
         }
 
         services.AddSingleton<HybridSpaMetrics>();
+        services.AddSingleton<IHandOffTelemetry, HandOffTelemetry>();
         services.AddSingleton<IPostConfigureOptions<OpenIdConnectOptions>, SignInTelemetryEvents>();
         services.AddOptions<MsalDistributedTokenCacheAdapterOptions>().PostConfigure<HybridSpaMetrics>((options, metrics) =>
         {

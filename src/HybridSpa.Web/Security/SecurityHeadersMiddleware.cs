@@ -1,4 +1,3 @@
-using HybridSpa.Web.SpaHost;
 using HybridSpa.Web.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -31,16 +30,16 @@ public sealed class SecurityHeadersMiddleware
     }
 
     /// <summary>Runs the middleware.</summary>
-    public async Task InvokeAsync(HttpContext context, CspNonce nonce, SpaScriptSource scriptSource)
+    public async Task InvokeAsync(HttpContext context, CspNonce nonce, IDevServerOrigin devServerOrigin)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(nonce);
-        ArgumentNullException.ThrowIfNull(scriptSource);
+        ArgumentNullException.ThrowIfNull(devServerOrigin);
 
         // Only while the page loads the SPA from the Vite dev server (Development, npm run dev): its HMR socket and the <style>
         // elements its client injects (carrying the nonce from <meta property="csp-nonce">). Scripts need nothing more: the
         // nonce'd tags load them, and 'strict-dynamic' trusts what they import.
-        var devServer = await scriptSource.GetDevServerAsync(context.RequestAborted).ConfigureAwait(false);
+        var devServer = await devServerOrigin.GetDevServerAsync(context.RequestAborted).ConfigureAwait(false);
         var devConnectSources = devServer is null ? "" : $" {devServer.GetLeftPart(UriPartial.Authority)} wss://{devServer.Authority}";
         var devStyleSources = devServer is null ? "" : $" 'nonce-{nonce.Value}'";
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HybridSpa.Web.IdentityProvider;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -31,11 +30,12 @@ public static class HealthResponseWriter
             json.WriteEndObject();
         }
 
-        if (report.Entries.TryGetValue(IdentityProviderHealthCheck.CheckName, out var identityProvider))
+        // Every other check (the identity provider's, registered by its own folder) under the name it was registered with.
+        foreach (var (name, entry) in report.Entries.Where(entry => entry.Key != CacheHealth.CheckName))
         {
-            json.WriteStartObject("identityProvider");
-            json.WriteString("status", identityProvider.Status.ToString());
-            json.WriteString("state", identityProvider.Data.GetValueOrDefault("state")?.ToString());
+            json.WriteStartObject(name);
+            json.WriteString("status", entry.Status.ToString());
+            json.WriteString("state", entry.Data.GetValueOrDefault("state")?.ToString());
             json.WriteEndObject();
         }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace HybridSpa.Web.SharedState;
 
@@ -30,12 +31,14 @@ public static class SharedStateExtensions
     /// </summary>
     public const string DataProtectionApplicationName = "HybridSpa";
 
-    /// <summary>Adds the stores chosen by <c>Cache:Provider</c> (memory unless configured).</summary>
+    /// <summary>Binds and validates <c>Cache</c> (at startup) and adds the stores chosen by <c>Cache:Provider</c> (memory unless configured).</summary>
     public static WebApplicationBuilder AddSharedState(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CacheOptions>, CacheOptionsValidator>());
         var health = services.AddHealthChecks();
         services.PostConfigure<HealthCheckServiceOptions>(BoundedHealthCheck.BoundEvery);
 

@@ -1,3 +1,5 @@
+using HybridSpa.Web.Security;
+
 namespace HybridSpa.Web.SpaHost;
 
 /// <summary>Registers the MVC host: controllers and views, antiforgery, the bootstrap, the bundle manifest.</summary>
@@ -22,6 +24,7 @@ public static class SpaHostExtensions
         services.AddScoped<BootstrapModelFactory>();
         services.AddSingleton<ViteManifest>();
         services.AddSingleton<ViteDevServer>().AddScoped<SpaScriptSource>();
+        services.AddScoped<IDevServerOrigin>(provider => provider.GetRequiredService<SpaScriptSource>());
         return builder;
     }
 }

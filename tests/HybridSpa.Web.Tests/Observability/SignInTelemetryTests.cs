@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using HybridSpa.EntraEmulator;
+using HybridSpa.Web.HandOff;
 using HybridSpa.Web.Observability;
 using HybridSpa.Web.Tests.Infrastructure;
 using HybridSpa.Web.Tests.Integration;
