@@ -32,17 +32,30 @@ public sealed class SpaBuildTests
         var project = Directory.CreateTempSubdirectory("hybridspa-build-progress-");
         try
         {
-            await File.WriteAllTextAsync(Path.Combine(project.FullName, "probe.csproj"), $"""
+            // Two references, as the web app has (the emulator, the contract generator): with two, dotnet run once built the
+            // project on a worker node, whose console is not the user's.
+            foreach (var library in new[] { "first", "second" })
+            {
+                var folder = Directory.CreateDirectory(Path.Combine(project.FullName, library));
+                await File.WriteAllTextAsync(Path.Combine(folder.FullName, library + ".csproj"), """
+                    <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>
+                    """);
+                await File.WriteAllTextAsync(Path.Combine(folder.FullName, "Library.cs"), $"public static class {library}Library;");
+            }
+
+            var app = Directory.CreateDirectory(Path.Combine(project.FullName, "probe"));
+            await File.WriteAllTextAsync(Path.Combine(app.FullName, "probe.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+                  <ItemGroup><ProjectReference Include="../first/first.csproj" /><ProjectReference Include="../second/second.csproj" ReferenceOutputAssembly="false" /></ItemGroup>
                   <Import Project="{Path.Combine(RepositoryRoot, "clientapp", "BuildProgress.targets")}" />
                   <Target Name="LongStep" BeforeTargets="BeforeBuild"><ReportBuildStep Text="probe: a long step starts" /></Target>
                 </Project>
                 """);
-            await File.WriteAllTextAsync(Path.Combine(project.FullName, "Program.cs"), "System.Console.WriteLine(\"probe ran\");");
+            await File.WriteAllTextAsync(Path.Combine(app.FullName, "Program.cs"), "System.Console.WriteLine(\"probe ran\");");
 
             var (exitCode, log) = await ProcessRun.RunAsync(
-                "dotnet", project.FullName, new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" }, "run");
+                "dotnet", app.FullName, new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" }, "run");
 
             Assert.True(exitCode == 0, log);
             Assert.Contains("probe: a long step starts", log, StringComparison.Ordinal);
