@@ -45,7 +45,10 @@ builder.Services
 
 var app = builder.Build();
 
-// First: everything after it, error pages and HSTS included, sees the public scheme, host and client address.
+// Outermost: the request's span ends with the status the error pages chose.
+app.UseHybridSpaTelemetry();
+
+// Next: everything after it, error pages and HSTS included, sees the public scheme, host and client address.
 app.UseForwardedHeaders();
 
 // A fresh scope for the error page: the failed request's authentication handlers keep their failure (a ticket store that was

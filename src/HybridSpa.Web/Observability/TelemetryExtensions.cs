@@ -1,7 +1,6 @@
 using HybridSpa.Web.Configuration;
 using HybridSpa.Web.HandOff;
 using HybridSpa.Web.Http;
-using HybridSpa.Web.SharedState;
 using HybridSpa.Web.SignIn;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -22,6 +21,9 @@ namespace HybridSpa.Web.Observability;
 public static class TelemetryExtensions
 {
     private const string SuppressAspNetCoreActivityTags = "Microsoft.AspNetCore.Hosting.SuppressActivityOpenTelemetryData";
+
+    /// <summary>ASP.NET Core's own request activities, completed by <see cref="RequestSpanCompletion"/>.</summary>
+    private const string AspNetCoreSource = "Microsoft.AspNetCore";
 
     /// <summary>Meters read besides the app's own: ASP.NET Core, HttpClient, the runtime, Polly (Graph's pipeline), MSAL.NET's token cache.</summary>
     private static readonly string[] Meters =
@@ -55,9 +57,9 @@ public static class TelemetryExtensions
             throw new InvalidOperationException($"{SignInFirstSampler.RatioSetting} must be a number from 0 to 1 (the share of requests other than sign-in callbacks that are traced).");
         }
 
-        // ASP.NET Core 10 tags its request activity as it creates it (url.path, server.*, http.request.method) only with this
-        // switch off, the default from ASP.NET Core 11 on: SignInFirstSampler reads url.path there, and the instrumentation then
-        // leaves those tags to hosting and adds route and status. On while telemetry is off: logging alone makes hosting start
+        // ASP.NET Core 10 tags its request activity as it creates it (method, url.path, url.scheme, server.*) only with this
+        // switch off, the default from ASP.NET Core 11 on: the request span is that activity, SignInFirstSampler reads url.path
+        // there, and RequestSpanCompletion adds route and status. On while telemetry is off: logging alone makes hosting start
         // the activity, and nothing would read the tags.
         AppContext.SetSwitch(SuppressAspNetCoreActivityTags, configuration.GetValue<bool>("OTEL_SDK_DISABLED"));
 
@@ -72,8 +74,7 @@ public static class TelemetryExtensions
             .WithTracing(tracing =>
             {
                 tracing
-                    .AddSource(HybridSpaDiagnostics.Name)
-                    .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperatorEndpoint(context.Request.Path, prometheus))
+                    .AddSource(HybridSpaDiagnostics.Name, AspNetCoreSource)
                     .AddHttpClientInstrumentation();
                 if (sampleRatio is { } ratio)
                 {
@@ -129,6 +130,9 @@ public static class TelemetryExtensions
         return builder;
     }
 
+    /// <summary>Completes each request's span (<see cref="RequestSpanCompletion"/>); first in the pipeline, so that it sees the status sent.</summary>
+    public static IApplicationBuilder UseHybridSpaTelemetry(this IApplicationBuilder app) => app.UseMiddleware<RequestSpanCompletion>();
+
     /// <summary>Maps the Prometheus scrape endpoint when it is enabled, answered only to <see cref="PrometheusScrapers"/>.</summary>
     public static WebApplication MapHybridSpaTelemetry(this WebApplication app)
     {
@@ -143,8 +147,4 @@ public static class TelemetryExtensions
 
         return app;
     }
-
-    // Probes and scrapes arrive every few seconds and say nothing about sign-ins: no trace for them.
-    private static bool IsOperatorEndpoint(PathString path, PrometheusEndpointOptions prometheus) =>
-        path.StartsWithSegments(SharedStateExtensions.HealthPath) || (prometheus.Enabled && path.StartsWithSegments(prometheus.Path));
 }

@@ -5,8 +5,9 @@ using HybridSpa.Web.Tests.Infrastructure;
 namespace HybridSpa.Web.Tests.Observability;
 
 /// <summary>
-/// The server span of each request, as ASP.NET Core and its OpenTelemetry instrumentation tag it and the in-memory exporter receives it:
-/// route and status named, no value of the query string, and no span at all for health probes and scrapes.
+/// The server span of each request, as ASP.NET Core creates it, the app completes it and the in-memory exporter receives it:
+/// named by method and route, route and status tagged, no value of the query string, and no span at all for health probes
+/// and scrapes.
 /// </summary>
 public sealed class RequestSpanTests : IDisposable
 {
@@ -32,8 +33,28 @@ public sealed class RequestSpanTests : IDisposable
         Assert.Equal("/account/signed-out", span.GetTagItem("url.path"));
         Assert.Equal(200, span.GetTagItem("http.response.status_code"));
         Assert.Equal("GET", span.GetTagItem("http.request.method"));
-        Assert.NotNull(span.GetTagItem("http.route"));
+        Assert.Equal("https", span.GetTagItem("url.scheme"));
+        Assert.NotNull(span.GetTagItem("server.address"));
+        var route = Assert.IsType<string>(span.GetTagItem("http.route"));
+        Assert.Equal($"GET {route}", span.DisplayName);
+        Assert.Equal("1.1", span.GetTagItem("network.protocol.version"));
+        Assert.Equal(ActivityStatusCode.Unset, span.Status);
         Assert.DoesNotContain(span.TagObjects, tag => tag.Value?.ToString() is { } value && (value.Contains("code-value", StringComparison.Ordinal) || value.Contains("state-value", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_request_no_route_matches_carries_its_404_and_is_no_server_error()
+    {
+        using var browser = _telemetry.CreateBrowser();
+        var traceId = ActivityTraceId.CreateRandom();
+
+        var response = await browser.SendAsync(Traced(HttpMethod.Get, "/no-such-page", traceId), crossSite: false);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var span = await _telemetry.WaitForSpanAsync(span => span.TraceId == traceId && span.Kind == ActivityKind.Server);
+        Assert.Equal(404, span.GetTagItem("http.response.status_code"));
+        Assert.Equal(ActivityStatusCode.Unset, span.Status);
+        Assert.Null(span.GetTagItem("error.type"));
     }
 
     [Theory]
