@@ -11,7 +11,7 @@ namespace HybridSpa.Web.Observability;
 /// (<c>GET {route}</c>) and error; ASP.NET Core 10 tags the span only as it creates it (method, path, scheme, server), and
 /// adds these itself from version 11 on. Health probes and scrapes are not recorded. Ours, not
 /// <c>OpenTelemetry.Instrumentation.AspNetCore</c>: that package listens on ASP.NET Core's DiagnosticListener, and a listener
-/// there alone puts MVC on its logged path, about 8 % of a page's CPU (docs/benchmarks.md, item 6).
+/// there alone puts MVC on its logged path for every action, about 3 % of a signed-in page's CPU (docs/benchmarks.md, item 6).
 /// </summary>
 internal sealed class RequestSpanCompletion(RequestDelegate next, IOptions<PrometheusEndpointOptions> prometheus)
 {
