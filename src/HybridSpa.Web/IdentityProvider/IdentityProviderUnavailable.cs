@@ -23,9 +23,9 @@ public sealed class IdentityProviderUnavailable(IOptions<IdentityProviderClientO
     public FailurePage? PageFor(Exception exception) => IsCauseOf(exception)
         ? FailurePage.Unavailable(
             "The identity provider",
+            "The identity provider cannot be reached right now, so signing in is not possible. Nothing is lost; please try again in a moment.",
 
             // The circuit breaker's break: the first moment a new attempt can reach the identity provider.
-            options.Value.CircuitBreaker.BreakDuration,
-            "The identity provider cannot be reached right now, so signing in is not possible. Nothing is lost; please try again in a moment.")
+            options.Value.CircuitBreaker.BreakDuration)
         : null;
 }

@@ -60,8 +60,8 @@ public sealed class HybridSpaMetrics
         }
     }
 
-    /// <summary>One hand-off event (<see cref="HandOffOutcome"/>).</summary>
-    public void HandOff(string outcome) => _handOffs.Add(1, new KeyValuePair<string, object?>("hybridspa.outcome", outcome));
+    /// <summary>One hand-off event (<see cref="HandOffOutcome"/>); the hand-off counts through <see cref="IHandOffTelemetry"/>.</summary>
+    internal void HandOff(string outcome) => _handOffs.Add(1, new KeyValuePair<string, object?>("hybridspa.outcome", outcome));
 
     /// <summary>One call to the identity provider; <paramref name="endpoint"/> is metadata, keys, token or other.</summary>
     public void IdentityProviderCall(TimeSpan duration, string endpoint, string outcome) =>

@@ -9,7 +9,6 @@ public sealed class GraphUnavailable : IKnownFailure
     public FailurePage? PageFor(Exception exception) => GraphUnavailableException.IsCauseOf(exception)
         ? FailurePage.Unavailable(
             "Microsoft Graph",
-            TimeSpan.FromSeconds(FailurePage.RetryAfterSeconds),
             "Microsoft Graph cannot be reached right now, so your profile cannot be shown. You are still signed in; please try again in a moment.")
         : null;
 }

@@ -9,7 +9,6 @@ public sealed class SharedStateUnavailable : IKnownFailure
     public FailurePage? PageFor(Exception exception) => SharedStateUnavailableException.IsCauseOf(exception)
         ? FailurePage.Unavailable(
             "The shared store",
-            TimeSpan.FromSeconds(FailurePage.RetryAfterSeconds),
             "The app cannot reach its session store right now. Nothing is lost; please try again in a moment.")
         : null;
 }

@@ -27,7 +27,7 @@ public sealed class KnownFailuresTests(HybridSpaFactory factory) : IClassFixture
         Assert.NotNull(page);
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, page.StatusCode);
         Assert.StartsWith("Microsoft Graph cannot be reached", page.Explanation, StringComparison.Ordinal);
-        Assert.Equal(TimeSpan.FromSeconds(FailurePage.RetryAfterSeconds), page.RetryAfter);
+        Assert.Equal(FailurePage.DefaultRetryAfter, page.RetryAfter);
     }
 
     [Fact]
