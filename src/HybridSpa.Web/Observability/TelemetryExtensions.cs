@@ -51,10 +51,10 @@ public static class TelemetryExtensions
         services.AddOptions<PrometheusEndpointOptions>().BindConfiguration(PrometheusEndpointOptions.SectionName);
         services.AddSingleton<PrometheusScrapers>();
 
-        var sampleRatio = configuration.GetValue<double?>(SignInFirstSampler.RatioSetting);
-        if (sampleRatio is < 0 or > 1)
+        var tracesPerSecond = configuration.GetValue<double?>(SignInFirstSampler.PerSecondSetting) ?? SignInFirstSampler.DefaultPerSecond;
+        if (tracesPerSecond is < 0 or double.NaN or double.PositiveInfinity)
         {
-            throw new InvalidOperationException($"{SignInFirstSampler.RatioSetting} must be a number from 0 to 1 (the share of requests other than sign-in callbacks that are traced).");
+            throw new InvalidOperationException($"{SignInFirstSampler.PerSecondSetting} must be a number from 0 up (how many traces a second requests other than the sign-in callbacks may start on this instance).");
         }
 
         // ASP.NET Core 10 tags its request activity as it creates it (method, url.path, url.scheme, server.*) only with this
@@ -76,9 +76,10 @@ public static class TelemetryExtensions
                 tracing
                     .AddSource(HybridSpaDiagnostics.Name, AspNetCoreSource)
                     .AddHttpClientInstrumentation();
-                if (sampleRatio is { } ratio)
+                if (string.IsNullOrWhiteSpace(configuration["OTEL_TRACES_SAMPLER"]))
                 {
-                    tracing.SetSampler(provider => new ParentBasedSampler(new SignInFirstSampler(ratio, provider.GetRequiredService<SignInSettings>())));
+                    tracing.SetSampler(provider => new ParentBasedSampler(new SignInFirstSampler(
+                        new RateLimitedSampler(tracesPerSecond, provider.GetRequiredService<TimeProvider>()), provider.GetRequiredService<SignInSettings>())));
                 }
             })
             .WithMetrics(metrics =>

@@ -8,8 +8,8 @@ using OpenTelemetry.Trace;
 namespace HybridSpa.Web.Tests.Observability;
 
 /// <summary>
-/// <c>Telemetry:Traces:SampleRatio</c>'s sampler, as the app builds it (parent-based): requests to the sign-in callbacks are
-/// always traced, other requests that start a trace at the ratio (here 0, so none), and a request that continues a trace
+/// The app's head sampler, as it builds it (parent-based): requests to the sign-in callbacks are always traced, other requests
+/// that start a trace as <c>Telemetry:Traces:PerSecond</c> allows (here 0, so none), and a request that continues a trace
 /// follows its parent. Asked directly: in this test process other apps' tracers vote on the same activities.
 /// </summary>
 public sealed class SignInFirstSamplingTests : IDisposable
@@ -19,8 +19,8 @@ public sealed class SignInFirstSamplingTests : IDisposable
 
     public SignInFirstSamplingTests()
     {
-        _factory.Settings[SignInFirstSampler.RatioSetting] = "0";
-        _sampler = new ParentBasedSampler(new SignInFirstSampler(0, _factory.Services.GetRequiredService<SignInSettings>()));
+        _factory.Settings[SignInFirstSampler.PerSecondSetting] = "0";
+        _sampler = new ParentBasedSampler(new SignInFirstSampler(new RateLimitedSampler(0, TimeProvider.System), _factory.Services.GetRequiredService<SignInSettings>()));
     }
 
     [Theory]
@@ -34,22 +34,25 @@ public sealed class SignInFirstSamplingTests : IDisposable
     [InlineData("/profile")]
     [InlineData("/app/assets/main.js")]
     [InlineData("/signin-oidc-lookalike")]
-    public void Any_other_request_starting_a_trace_is_traced_at_the_ratio(string path) =>
+    public void Any_other_request_starting_a_trace_is_left_to_the_rate(string path) =>
         Assert.Equal(SamplingDecision.Drop, Decide(path, default));
 
     [Fact]
-    public void A_request_that_continues_a_sampled_trace_is_traced_whatever_the_ratio() =>
+    public void A_request_that_continues_a_sampled_trace_is_traced_whatever_the_rate() =>
         Assert.Equal(SamplingDecision.RecordAndSample, Decide("/", new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded, isRemote: true)));
 
-    [Fact]
-    public void A_ratio_outside_0_to_1_stops_the_app_at_startup_naming_the_setting()
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("NaN")]
+    [InlineData("ten")]
+    public void A_rate_that_is_not_a_number_from_0_up_stops_the_app_at_startup_naming_the_setting(string value)
     {
         using var factory = new HybridSpaFactory();
-        factory.Settings[SignInFirstSampler.RatioSetting] = "1.5";
+        factory.Settings[SignInFirstSampler.PerSecondSetting] = value;
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains(SignInFirstSampler.RatioSetting, error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(SignInFirstSampler.PerSecondSetting, error.ToString(), StringComparison.Ordinal);
     }
 
     // What ASP.NET Core 10 passes when it creates a request's activity (its tags switched on, as the app does).

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using HybridSpa.Web.Observability;
 using HybridSpa.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -43,12 +44,17 @@ public sealed class TelemetryCapture : IDisposable
             ActivityStopped = _requestsEnded.Enqueue,
         };
         ActivitySource.AddActivityListener(_requests);
-        _app = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        _app = factory.WithWebHostBuilder(builder =>
         {
-            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(new QueueCollection<Activity>(_spans)));
-            services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(new QueueCollection<Metric>(_metrics)));
-            services.ConfigureOpenTelemetryLoggerProvider(logging => logging.AddInMemoryExporter(new QueueCollection<LogRecord>(_logs)));
-        }));
+            // Every request traced, not the default ten a second: a test's burst of requests is to be searched whole.
+            builder.UseSetting(SignInFirstSampler.PerSecondSetting, "1000000");
+            builder.ConfigureTestServices(services =>
+            {
+                services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(new QueueCollection<Activity>(_spans)));
+                services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(new QueueCollection<Metric>(_metrics)));
+                services.ConfigureOpenTelemetryLoggerProvider(logging => logging.AddInMemoryExporter(new QueueCollection<LogRecord>(_logs)));
+            });
+        });
         return _app;
     }
 
