@@ -6,10 +6,9 @@ namespace HybridSpa.Web.Observability;
 
 /// <summary>
 /// Head sampling that keeps every sign-in: a request to the sign-in or sign-out callback is always traced, any other trace
-/// as <paramref name="others"/> decides (the app: <see cref="RateLimitedSampler"/>, <c>Telemetry:Traces:PerSecond</c>). Used
-/// as the root of a parent-based sampler, so a request that continues a trace follows its parent. OpenTelemetry's standard
+/// as <paramref name="others"/> decides (the app: <see cref="RateLimitedSampler"/>, <c>Telemetry:Traces:PerSecond</c>). OpenTelemetry's standard
 /// samplers cannot tell requests apart; the request's <c>url.path</c> is on its activity when it is created (ASP.NET Core
-/// 10 with its tags switched on), so this one can.
+/// 10 with its tags switched on), so this one can. Built by <see cref="ForRequests"/>.
 /// </summary>
 internal sealed class SignInFirstSampler(Sampler others, SignInSettings signIn) : Sampler
 {
@@ -20,6 +19,17 @@ internal sealed class SignInFirstSampler(Sampler others, SignInSettings signIn) 
     public const double DefaultPerSecond = 10;
 
     private static readonly SamplingResult Sampled = new(SamplingDecision.RecordAndSample);
+
+    /// <summary>
+    /// The app's sampler. A request that continues a trace from outside keeps the caller's trace id but not its say: its
+    /// sampled flag is no order to trace, or a client could lift the cap (or hide a sign-in) with a <c>traceparent</c> header.
+    /// A span inside the app follows its parent.
+    /// </summary>
+    public static Sampler ForRequests(double perSecond, SignInSettings signIn, TimeProvider time)
+    {
+        var requests = new SignInFirstSampler(new RateLimitedSampler(perSecond, time), signIn);
+        return new ParentBasedSampler(requests, remoteParentSampled: requests, remoteParentNotSampled: requests);
+    }
 
     public override SamplingResult ShouldSample(in SamplingParameters samplingParameters) =>
         samplingParameters.Kind == ActivityKind.Server && IsSignIn(samplingParameters.Tags) ? Sampled : others.ShouldSample(samplingParameters);

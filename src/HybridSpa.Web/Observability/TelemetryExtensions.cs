@@ -78,8 +78,8 @@ public static class TelemetryExtensions
                     .AddHttpClientInstrumentation();
                 if (string.IsNullOrWhiteSpace(configuration["OTEL_TRACES_SAMPLER"]))
                 {
-                    tracing.SetSampler(provider => new ParentBasedSampler(new SignInFirstSampler(
-                        new RateLimitedSampler(tracesPerSecond, provider.GetRequiredService<TimeProvider>()), provider.GetRequiredService<SignInSettings>())));
+                    tracing.SetSampler(provider => SignInFirstSampler.ForRequests(
+                        tracesPerSecond, provider.GetRequiredService<SignInSettings>(), provider.GetRequiredService<TimeProvider>()));
                 }
             })
             .WithMetrics(metrics =>

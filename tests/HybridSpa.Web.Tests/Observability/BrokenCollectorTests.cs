@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using HybridSpa.Web.Observability;
 using HybridSpa.Web.Tests.Infrastructure;
 
 namespace HybridSpa.Web.Tests.Observability;
@@ -72,6 +73,7 @@ public sealed class BrokenCollectorTests
             Settings["OTEL_BLRP_MAX_QUEUE_SIZE"] = QueueSize.ToString(CultureInfo.InvariantCulture);
             Settings["OTEL_BLRP_MAX_EXPORT_BATCH_SIZE"] = "4";
             Settings["OTEL_METRIC_EXPORT_INTERVAL"] = "100";
+            Settings[SignInFirstSampler.PerSecondSetting] = "1000000"; // every request a span, to fill the span queue too
         }
     }
 }

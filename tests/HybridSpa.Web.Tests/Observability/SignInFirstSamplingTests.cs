@@ -9,8 +9,8 @@ namespace HybridSpa.Web.Tests.Observability;
 
 /// <summary>
 /// The app's head sampler, as it builds it (parent-based): requests to the sign-in callbacks are always traced, other requests
-/// that start a trace as <c>Telemetry:Traces:PerSecond</c> allows (here 0, so none), and a request that continues a trace
-/// follows its parent. Asked directly: in this test process other apps' tracers vote on the same activities.
+/// that start a trace, or continue a caller's, as <c>Telemetry:Traces:PerSecond</c> allows (here 0, so none), and a span
+/// inside the app follows its parent. Asked directly: in this test process other apps' tracers vote on the same activities.
 /// </summary>
 public sealed class SignInFirstSamplingTests : IDisposable
 {
@@ -20,7 +20,7 @@ public sealed class SignInFirstSamplingTests : IDisposable
     public SignInFirstSamplingTests()
     {
         _factory.Settings[SignInFirstSampler.PerSecondSetting] = "0";
-        _sampler = new ParentBasedSampler(new SignInFirstSampler(new RateLimitedSampler(0, TimeProvider.System), _factory.Services.GetRequiredService<SignInSettings>()));
+        _sampler = SignInFirstSampler.ForRequests(0, _factory.Services.GetRequiredService<SignInSettings>(), TimeProvider.System);
     }
 
     [Theory]
@@ -38,8 +38,21 @@ public sealed class SignInFirstSamplingTests : IDisposable
         Assert.Equal(SamplingDecision.Drop, Decide(path, default));
 
     [Fact]
-    public void A_request_that_continues_a_sampled_trace_is_traced_whatever_the_rate() =>
-        Assert.Equal(SamplingDecision.RecordAndSample, Decide("/", new ActivityContext(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded, isRemote: true)));
+    public void A_callers_sampled_flag_does_not_lift_the_rate() =>
+        Assert.Equal(SamplingDecision.Drop, Decide("/", Parent(ActivityTraceFlags.Recorded, isRemote: true)));
+
+    [Fact]
+    public void A_callers_unsampled_flag_does_not_hide_a_sign_in() =>
+        Assert.Equal(SamplingDecision.RecordAndSample, Decide("/signin-oidc", Parent(ActivityTraceFlags.None, isRemote: true)));
+
+    [Theory]
+    [InlineData(ActivityTraceFlags.Recorded, SamplingDecision.RecordAndSample)]
+    [InlineData(ActivityTraceFlags.None, SamplingDecision.Drop)]
+    public void A_span_inside_the_app_follows_its_parent(ActivityTraceFlags parent, SamplingDecision decision) =>
+        Assert.Equal(decision, Decide("/", Parent(parent, isRemote: false)));
+
+    private static ActivityContext Parent(ActivityTraceFlags flags, bool isRemote) =>
+        new(ActivityTraceId.CreateRandom(), ActivitySpanId.CreateRandom(), flags, isRemote: isRemote);
 
     [Theory]
     [InlineData("-1")]
