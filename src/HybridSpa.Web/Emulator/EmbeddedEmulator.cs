@@ -1,7 +1,5 @@
 using HybridSpa.EntraEmulator;
 using HybridSpa.Web.Configuration;
-using HybridSpa.Web.FrontChannelLogout;
-using HybridSpa.Web.Routes;
 using HybridSpa.Web.SignIn;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
@@ -55,10 +53,7 @@ internal sealed class EmbeddedEmulator : IHostedService, IAsyncDisposable
 
         application.ClientId = signIn.ClientId;
         application.ClientSecrets = clientSecret is { Length: > 0 } secret ? [secret] : application.ClientSecrets;
-        application.WebRedirectUris = [signIn.WebRedirectUri];
-        application.SpaRedirectUris = [signIn.SpaRedirectUri, signIn.PublicUri(SpaRoutes.SilentCallback)];
-        application.PostLogoutRedirectUris = [signIn.PostLogoutRedirectUri];
-        application.FrontChannelLogoutUrl = signIn.PublicUri(FrontChannelLogoutController.Path);
+        EmulatorAppRegistration.RegisterUris(application, signIn.PublicOrigin, signIn.SpaRedirectUri, signIn.CallbackPath, signIn.SignedOutCallbackPath);
         return options;
     }
 }

@@ -1,5 +1,5 @@
 using HybridSpa.EntraEmulator;
-using HybridSpa.Web.FrontChannelLogout;
+using HybridSpa.Web.Emulator;
 using HybridSpa.Web.Http;
 using HybridSpa.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -95,12 +95,7 @@ public sealed class EmulatorWebFixture : IAsyncLifetime
     /// </summary>
     public static Task<EntraEmulatorHost> StartEmulatorAsync(EntraEmulatorOptions options, string appOrigin = TestSettings.Origin, bool controlSurface = false)
     {
-        // The same mapping as EmbeddedEmulatorExtensions: the app registration is made from the web app's own URIs.
-        var application = options.Applications[0];
-        application.WebRedirectUris = [appOrigin + "/signin-oidc"];
-        application.SpaRedirectUris = [appOrigin + "/"];
-        application.PostLogoutRedirectUris = [appOrigin + "/signout-callback-oidc"];
-        application.FrontChannelLogoutUrl = appOrigin + FrontChannelLogoutController.Path;
+        EmulatorAppRegistration.RegisterUris(options.Applications[0], appOrigin);
         return EntraEmulatorHost.StartAsync(options, new EntraEmulatorHostSettings
         {
             Host = DevelopmentDefaults.Host, Port = 0, EnvironmentName = controlSurface ? "Development" : "Testing", EnableControlSurface = controlSurface,
