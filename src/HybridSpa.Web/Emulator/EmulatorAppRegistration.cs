@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 namespace HybridSpa.Web.Emulator;
 
 /// <summary>
-/// The URIs this app needs registered in the emulator, from its public origin: the one list the embedded emulator and every
-/// harness that starts an emulator beside the app use, so a new callback is registered everywhere at once.
+/// The URIs this app needs registered in the emulator, from its public origin: one list for the embedded emulator and the web
+/// tests' emulator. Builds without the embedded emulator (Release) do not have it: the end-to-end harness, which the Release
+/// benchmarks compile too, and the AppHost keep their own copies.
 /// </summary>
 public static class EmulatorAppRegistration
 {

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using HybridSpa.EntraEmulator;
 using HybridSpa.Web.Configuration;
-using HybridSpa.Web.Emulator;
+using HybridSpa.Web.FrontChannelLogout;
 using HybridSpa.Web.Http;
 using HybridSpa.Web.Routes;
 using HybridSpa.Web.SpaHost;
@@ -81,7 +81,11 @@ public class HybridSpaDeployment : IAsyncLifetime, IAsyncDisposable
     private EntraEmulatorOptions EmulatorOptionsFor(Uri appOrigin)
     {
         var options = EntraEmulatorOptions.CreateDefault();
-        EmulatorAppRegistration.RegisterUris(options.Applications[0], appOrigin.GetLeftPart(UriPartial.Authority));
+        var application = options.Applications[0];
+        application.WebRedirectUris = [new Uri(appOrigin, "signin-oidc").AbsoluteUri];
+        application.SpaRedirectUris = [appOrigin.AbsoluteUri, new Uri(appOrigin, SpaRoutes.SilentCallback).AbsoluteUri];
+        application.PostLogoutRedirectUris = [new Uri(appOrigin, "signout-callback-oidc").AbsoluteUri];
+        application.FrontChannelLogoutUrl = new Uri(appOrigin, FrontChannelLogoutController.Path).AbsoluteUri;
         ConfigureEmulator?.Invoke(options);
         return options;
     }
