@@ -1,3 +1,4 @@
+using HybridSpa.Web.Configuration;
 using HybridSpa.Web.Http;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -27,8 +28,9 @@ public static class IdentityProviderExtensions
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<IdentityProviderClientOptions>>().Value;
+            var identityProvider = new Uri(provider.GetRequiredService<SignInSettings>().IdentityProviderOrigin);
             return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = provider.GetRequiredService<TimeProvider>() }
-                .AddCircuitBreaker(provider.GetRequiredService<IdentityProviderCircuit>().Observe(options.CircuitBreaker))
+                .AddCircuitBreaker(provider.GetRequiredService<IdentityProviderCircuit>().Observe(CountingOnly(identityProvider, options.CircuitBreaker)))
                 .AddTimeout(options.Timeout)
                 .Build();
         });
@@ -42,5 +44,20 @@ public static class IdentityProviderExtensions
         services.AddHealthChecks().AddCheck<IdentityProviderHealthCheck>(IdentityProviderHealthCheck.CheckName, failureStatus: HealthStatus.Degraded);
         services.AddSingleton<IdentityProviderHealthCheck>();
         return builder;
+    }
+
+    /// <summary>
+    /// Only the identity provider's own failures count towards opening its circuit. MSAL.NET also asks
+    /// login.microsoftonline.com about an authority it does not know (instance discovery) and goes on without an answer; where
+    /// the identity provider is elsewhere (the emulator, a topology without the internet), that host failing says nothing about it.
+    /// </summary>
+    private static HttpCircuitBreakerStrategyOptions CountingOnly(Uri identityProvider, HttpCircuitBreakerStrategyOptions options)
+    {
+        var shouldHandle = options.ShouldHandle;
+        options.ShouldHandle = arguments => arguments.Context.GetRequestMessage()?.RequestUri is { } uri
+            && Uri.Compare(uri, identityProvider, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0
+                ? PredicateResult.False()
+                : shouldHandle(arguments);
+        return options;
     }
 }

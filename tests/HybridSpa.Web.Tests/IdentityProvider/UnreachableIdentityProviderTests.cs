@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using HybridSpa.Web.Http;
+using HybridSpa.Web.IdentityProvider;
 using HybridSpa.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -95,6 +96,27 @@ public sealed class UnreachableIdentityProviderTests
         var response = await browser.GetAsync("/profile/mail");
 
         await AssertUnavailablePageAsync(response);
+    }
+
+    [Fact]
+    public async Task Failing_calls_to_another_host_do_not_open_the_identity_providers_circuit()
+    {
+        // MSAL.NET asks login.microsoftonline.com about an authority it does not know (instance discovery) and goes on without
+        // an answer. With the emulator as the identity provider and no internet (the production topology), that host fails.
+        using var factory = new OutageFactory();
+        using var browser = factory.CreateBrowser();
+        factory.Outage.Kind = OutageKind.RefusesConnections;
+        factory.Outage.OnlyHost = "login.microsoftonline.com";
+        var identityProviderClient = factory.Services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientNames.IdentityProvider);
+
+        for (var call = 0; call < 3 * OutageFactory.MinimumThroughput; call++)
+        {
+            await Assert.ThrowsAsync<HttpRequestException>(() => identityProviderClient.GetAsync(new Uri("https://login.microsoftonline.com/common/discovery/instance?api-version=1.1")));
+        }
+
+        Assert.False(factory.Services.GetRequiredService<IdentityProviderCircuit>().IsOpen);
+        var callback = await SignInDriver.SignInAsync(factory, browser, TestUser.Create());
+        Assert.True(browser.LastSetCookies.Any(c => c.Name == SignInDriver.AuthCookie), $"Not signed in: {callback.StatusCode} {callback.Headers.Location}");
     }
 
     private static async Task AssertUnavailableUntilTheCircuitOpensAsync(OutageFactory factory, Browser browser)

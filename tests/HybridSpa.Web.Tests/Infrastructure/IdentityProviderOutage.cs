@@ -17,12 +17,15 @@ public sealed class IdentityProviderOutage(IdentityProviderDouble idp) : Delegat
 
     public OutageKind Kind { get; set; }
 
+    /// <summary>When set, only calls to this host fail; the rest pass through.</summary>
+    public string? OnlyHost { get; set; }
+
     /// <summary>Calls that reached the (down) identity provider: they stop once the circuit is open.</summary>
     public int FailedCalls => _failedCalls;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        switch (Kind)
+        switch (OnlyHost is null || string.Equals(request.RequestUri?.Host, OnlyHost, StringComparison.OrdinalIgnoreCase) ? Kind : OutageKind.None)
         {
             case OutageKind.RefusesConnections:
                 Interlocked.Increment(ref _failedCalls);
