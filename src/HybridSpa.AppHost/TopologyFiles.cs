@@ -94,7 +94,8 @@ public sealed class TopologyFiles
         var options = EntraEmulatorOptions.CreateDefault();
         var application = options.Applications[0];
         application.WebRedirectUris = [new Uri(settings.PublicOrigin, "signin-oidc").AbsoluteUri];
-        application.SpaRedirectUris = [settings.PublicOrigin.AbsoluteUri];
+        // The web app's EmulatorAppRegistration, written out: the AppHost does not reference the web app's assembly (SpaRoutes.SilentCallback).
+        application.SpaRedirectUris = [settings.PublicOrigin.AbsoluteUri, new Uri(settings.PublicOrigin, "account/silent-callback").AbsoluteUri];
         application.PostLogoutRedirectUris = [new Uri(settings.PublicOrigin, "signout-callback-oidc").AbsoluteUri];
         application.FrontChannelLogoutUrl = new Uri(settings.PublicOrigin, "signout-frontchannel").AbsoluteUri;
         File.WriteAllText(EmulatorConfiguration, JsonSerializer.Serialize(new Dictionary<string, object> { [EntraEmulatorOptions.SectionName] = options }));
