@@ -13,6 +13,7 @@ internal sealed class RateLimitedSampler : Sampler
     private static readonly SamplingResult Sampled = new(SamplingDecision.RecordAndSample);
     private static readonly SamplingResult Dropped = new(SamplingDecision.Drop);
     private readonly TimeProvider _time;
+    private readonly bool _never;
     private readonly long _cost;
     private readonly long _credit;
 
@@ -24,15 +25,16 @@ internal sealed class RateLimitedSampler : Sampler
         ArgumentOutOfRangeException.ThrowIfNegative(perSecond);
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
-        _cost = perSecond == 0 ? long.MaxValue : (long)Math.Min(time.TimestampFrequency / perSecond, long.MaxValue / 4);
-        _credit = Math.Max(time.TimestampFrequency, _cost == long.MaxValue ? 0 : _cost);
+        _never = perSecond == 0;
+        _cost = _never ? 0 : (long)Math.Min(time.TimestampFrequency / perSecond, long.MaxValue / 4);
+        _credit = Math.Max(time.TimestampFrequency, _cost);
         _paidUntil = time.GetTimestamp() - _credit;
         Description = $"RateLimitedSampler{{{perSecond}/s}}";
     }
 
     public override SamplingResult ShouldSample(in SamplingParameters samplingParameters)
     {
-        if (_cost == long.MaxValue)
+        if (_never)
         {
             return Dropped;
         }

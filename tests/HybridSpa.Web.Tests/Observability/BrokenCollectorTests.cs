@@ -73,7 +73,7 @@ public sealed class BrokenCollectorTests
             Settings["OTEL_BLRP_MAX_QUEUE_SIZE"] = QueueSize.ToString(CultureInfo.InvariantCulture);
             Settings["OTEL_BLRP_MAX_EXPORT_BATCH_SIZE"] = "4";
             Settings["OTEL_METRIC_EXPORT_INTERVAL"] = "100";
-            Settings[SignInFirstSampler.PerSecondSetting] = "1000000"; // every request a span, to fill the span queue too
+            Settings[SignInFirstSampler.PerSecondSetting] = TelemetryCapture.TraceEveryRequest; // to fill the span queue too
         }
     }
 }

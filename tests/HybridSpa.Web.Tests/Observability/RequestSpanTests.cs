@@ -23,13 +23,9 @@ public sealed class RequestSpanTests : IDisposable
     [Fact]
     public async Task A_request_span_names_its_route_and_status_and_carries_no_query_value()
     {
-        using var browser = _telemetry.CreateBrowser();
-        var traceId = ActivityTraceId.CreateRandom();
-
-        var response = await browser.SendAsync(Traced(HttpMethod.Get, "/account/signed-out?code=0.AUSTRALIA-code-value&state=state-value-42", traceId), crossSite: false);
+        var (response, span) = await GetTracedAsync("/account/signed-out?code=0.AUSTRALIA-code-value&state=state-value-42");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var span = await _telemetry.WaitForSpanAsync(span => span.TraceId == traceId && span.Kind == ActivityKind.Server);
         Assert.Equal("/account/signed-out", span.GetTagItem("url.path"));
         Assert.Equal(200, span.GetTagItem("http.response.status_code"));
         Assert.Equal("GET", span.GetTagItem("http.request.method"));
@@ -45,13 +41,9 @@ public sealed class RequestSpanTests : IDisposable
     [Fact]
     public async Task A_request_no_route_matches_carries_its_404_and_is_no_server_error()
     {
-        using var browser = _telemetry.CreateBrowser();
-        var traceId = ActivityTraceId.CreateRandom();
-
-        var response = await browser.SendAsync(Traced(HttpMethod.Get, "/no-such-page", traceId), crossSite: false);
+        var (response, span) = await GetTracedAsync("/no-such-page");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var span = await _telemetry.WaitForSpanAsync(span => span.TraceId == traceId && span.Kind == ActivityKind.Server);
         Assert.Equal(404, span.GetTagItem("http.response.status_code"));
         Assert.Equal(ActivityStatusCode.Unset, span.Status);
         Assert.Null(span.GetTagItem("error.type"));
@@ -76,6 +68,15 @@ public sealed class RequestSpanTests : IDisposable
         Assert.DoesNotContain(_telemetry.Spans, span => span.TraceId == probeTrace);
     }
 
+    /// <summary>A GET in a trace of the test's own, and that request's server span once it is exported.</summary>
+    private async Task<(HttpResponseMessage Response, Activity Span)> GetTracedAsync(string url)
+    {
+        using var browser = _telemetry.CreateBrowser();
+        var traceId = ActivityTraceId.CreateRandom();
+        var response = await browser.SendAsync(Traced(HttpMethod.Get, url, traceId), crossSite: false);
+        return (response, await _telemetry.WaitForSpanAsync(span => span.TraceId == traceId && span.Kind == ActivityKind.Server));
+    }
+
     // A sampled parent from the test: every span of the request joins its trace, so the test tells its own spans apart.
     private static HttpRequestMessage Traced(HttpMethod method, string url, ActivityTraceId traceId)
     {
@@ -83,7 +84,6 @@ public sealed class RequestSpanTests : IDisposable
         request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
         return request;
     }
-
 
     public void Dispose()
     {

@@ -31,6 +31,9 @@ public sealed class TelemetryCapture : IDisposable
     private MeterListener? _listener;
     private ActivityListener? _requests;
 
+    /// <summary>A <c>Telemetry:Traces:PerSecond</c> no test comes near: every request is traced.</summary>
+    public const string TraceEveryRequest = "1000000";
+
     public IReadOnlyList<Activity> Spans => [.. _spans];
 
     /// <summary><paramref name="factory"/> with the exporters added; browsers on it carry cookies like <see cref="HybridSpaFactory.CreateBrowser"/>.</summary>
@@ -47,7 +50,7 @@ public sealed class TelemetryCapture : IDisposable
         _app = factory.WithWebHostBuilder(builder =>
         {
             // Every request traced, not the default ten a second: a test's burst of requests is to be searched whole.
-            builder.UseSetting(SignInFirstSampler.PerSecondSetting, "1000000");
+            builder.UseSetting(SignInFirstSampler.PerSecondSetting, TraceEveryRequest);
             builder.ConfigureTestServices(services =>
             {
                 services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(new QueueCollection<Activity>(_spans)));
